@@ -1,0 +1,49 @@
+package dev.agentry.common.db;
+
+import dev.agentry.common.error.ConflictException;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.error.ValidationException;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * Turns PostgreSQL's refusals into the API's errors, so that a constraint the database enforces
+ * (the only place a race cannot slip past) answers like a check the service made itself.
+ */
+public final class SqlErrors {
+
+    public static final String UNIQUE_VIOLATION = "23505";
+    public static final String FOREIGN_KEY_VIOLATION = "23503";
+    public static final String CHECK_VIOLATION = "23514";
+
+    private SqlErrors() {
+    }
+
+    /**
+     * Maps a unique violation on one of {@code uniqueFields} (constraint or index name to the JSON
+     * field it guards) to 409, and a check violation to 400; anything else passes through.
+     */
+    public static <T> Function<Throwable, Uni<T>> translate(Map<String, String> uniqueFields) {
+        return failure -> Uni.createFrom().failure(map(failure, uniqueFields));
+    }
+
+    public static Throwable map(Throwable failure, Map<String, String> uniqueFields) {
+        if (failure instanceof PgException pg) {
+            String constraint = pg.getConstraint();
+            if (UNIQUE_VIOLATION.equals(pg.getSqlState())) {
+                String field = constraint == null ? null : uniqueFields.get(constraint);
+                return field == null ? new ConflictException("A conflicting row already exists")
+                        : new ConflictException(field, field + " is already taken");
+            }
+            if (CHECK_VIOLATION.equals(pg.getSqlState())) {
+                return new ValidationException(constraint == null ? "$" : constraint, "violates a constraint");
+            }
+            if (FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
+                return new NotFoundException("A referenced resource does not exist");
+            }
+        }
+        return failure;
+    }
+}

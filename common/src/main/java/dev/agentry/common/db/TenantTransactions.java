@@ -1,0 +1,57 @@
+package dev.agentry.common.db;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Objects;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The one way every store touches the database: a short reactive transaction whose first statement
+ * binds the caller's tenant for row-level security ({@code set_config('app.tenant_id', …, true)},
+ * local to the transaction, so a pooled connection never carries a tenant into the next use).
+ * The RLS policies read it; a query that forgets its tenant filter sees only the caller's rows.
+ */
+@ApplicationScoped
+public class TenantTransactions {
+
+    /** The setting the RLS policies read; migrations compare {@code tenant_id} with it. */
+    public static final String TENANT_SETTING = "app.tenant_id";
+    /** Set only for platform-admin operations on the tenants table itself. */
+    public static final String PLATFORM_SETTING = "app.platform_admin";
+
+    private static final String BIND = "SELECT set_config('" + TENANT_SETTING + "', $1, true), set_config('"
+            + PLATFORM_SETTING + "', $2, true)";
+
+    @Inject
+    Pool pool;
+
+    /** Runs {@code work} in one transaction as {@code tenantId}. */
+    public <T> Uni<T> inTenant(UUID tenantId, Function<SqlConnection, Uni<T>> work) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return run(tenantId.toString(), "off", work);
+    }
+
+    /**
+     * Runs {@code work} in one transaction with platform-admin reach over the tenants table (and
+     * nothing else: tenant-owned rows stay invisible unless a tenant is bound as well).
+     */
+    public <T> Uni<T> asPlatform(Function<SqlConnection, Uni<T>> work) {
+        return run("", "on", work);
+    }
+
+    /** Platform reach plus one tenant bound, for creating a tenant together with its first rows. */
+    public <T> Uni<T> asPlatformInTenant(UUID tenantId, Function<SqlConnection, Uni<T>> work) {
+        Objects.requireNonNull(tenantId, "tenantId");
+        return run(tenantId.toString(), "on", work);
+    }
+
+    private <T> Uni<T> run(String tenant, String platform, Function<SqlConnection, Uni<T>> work) {
+        return pool.withTransaction(conn -> conn.preparedQuery(BIND).execute(Tuple.of(tenant, platform))
+                .flatMap(bound -> work.apply(conn)));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.agentry.common.embedding;
+
+import io.quarkus.arc.DefaultBean;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+
+/** Picks the provider named by {@code agentry.embedding.provider}; a service may replace it. */
+@ApplicationScoped
+public class EmbeddingProviderProducer {
+
+    @Produces
+    @ApplicationScoped
+    @DefaultBean
+    EmbeddingProvider embeddingProvider(EmbeddingConfig config, Vertx vertx) {
+        EmbeddingProvider provider = switch (config.provider()) {
+            case onnx -> new OnnxEmbeddingProvider(config.onnxThreads(), config.maxTextChars());
+            case openai -> new OpenAiEmbeddingProvider(vertx, config.openai(), config.dimensions());
+        };
+        if (provider.dimensions() != config.dimensions()) {
+            throw new IllegalStateException("agentry.embedding.dimensions is " + config.dimensions()
+                    + " but provider " + provider.model() + " produces " + provider.dimensions());
+        }
+        return provider;
+    }
+
+    void close(@Disposes EmbeddingProvider provider) throws Exception {
+        if (provider instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
+    }
+}

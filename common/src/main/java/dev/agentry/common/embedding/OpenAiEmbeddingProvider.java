@@ -1,0 +1,105 @@
+package dev.agentry.common.embedding;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.mutiny.ext.web.client.HttpResponse;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An OpenAI-compatible embeddings API ({@code POST {base}/embeddings}): OpenAI itself, Ollama,
+ * vLLM, or anything else speaking that protocol. Non-blocking (Vert.x web client); large inputs go
+ * in batches of {@code batch-size}. A vector of the wrong width is an error, never stored.
+ */
+public class OpenAiEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
+
+    private final WebClient client;
+    private final EmbeddingConfig.OpenAi config;
+    private final int dimensions;
+    private final String endpoint;
+
+    public OpenAiEmbeddingProvider(Vertx vertx, EmbeddingConfig.OpenAi config, int dimensions) {
+        this.client = WebClient.create(vertx);
+        this.config = config;
+        this.dimensions = dimensions;
+        String base = config.baseUrl().endsWith("/") ? config.baseUrl().substring(0, config.baseUrl().length() - 1)
+                : config.baseUrl();
+        this.endpoint = base + "/embeddings";
+    }
+
+    @Override
+    public String model() {
+        return config.model();
+    }
+
+    @Override
+    public int dimensions() {
+        return dimensions;
+    }
+
+    @Override
+    public Uni<List<float[]>> embedAll(List<String> texts) {
+        if (texts.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < texts.size(); i += config.batchSize()) {
+            batches.add(texts.subList(i, Math.min(texts.size(), i + config.batchSize())));
+        }
+        return Multi.createFrom().iterable(batches)
+                .onItem().transformToUniAndConcatenate(this::embedBatch)
+                .collect().asList()
+                .map(parts -> {
+                    List<float[]> all = new ArrayList<>(texts.size());
+                    parts.forEach(all::addAll);
+                    return all;
+                });
+    }
+
+    private Uni<List<float[]>> embedBatch(List<String> batch) {
+        JsonObject body = new JsonObject().put("model", config.model()).put("input", new JsonArray(new ArrayList<>(batch)));
+        if (config.sendDimensions()) {
+            body.put("dimensions", dimensions);
+        }
+        var request = client.postAbs(endpoint).timeout(config.timeout().toMillis());
+        config.apiKey().ifPresent(key -> request.bearerTokenAuthentication(key));
+        return request.sendJsonObject(body).map(response -> parse(response, batch.size()));
+    }
+
+    private List<float[]> parse(HttpResponse<Buffer> response, int expected) {
+        if (response.statusCode() != 200) {
+            throw new EmbeddingException("Embedding API answered HTTP " + response.statusCode());
+        }
+        JsonArray data = response.bodyAsJsonObject().getJsonArray("data");
+        if (data == null || data.size() != expected) {
+            throw new EmbeddingException("Embedding API returned " + (data == null ? 0 : data.size())
+                    + " vectors for " + expected + " texts");
+        }
+        float[][] ordered = new float[expected][];
+        for (int i = 0; i < data.size(); i++) {
+            JsonObject item = data.getJsonObject(i);
+            int index = item.getInteger("index", i);
+            JsonArray values = item.getJsonArray("embedding");
+            if (values.size() != dimensions) {
+                throw new EmbeddingException("Embedding API returned " + values.size()
+                        + " dimensions; this deployment stores " + dimensions);
+            }
+            float[] vector = new float[values.size()];
+            for (int j = 0; j < vector.length; j++) {
+                vector[j] = ((Number) values.getValue(j)).floatValue();
+            }
+            ordered[index] = vector;
+        }
+        return List.of(ordered);
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}

@@ -1,0 +1,17 @@
+package dev.agentry.common.http;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Limits every Agentry service applies to incoming requests. */
+@ConfigMapping(prefix = "agentry.http")
+public interface HttpLimitsConfig {
+
+    /**
+     * Largest request body accepted, in bytes; larger ones get 413 problem+json before they are
+     * read. Keep {@code quarkus.http.limits.max-body-size} at or above it: that limit catches
+     * chunked bodies that declare no length.
+     */
+    @WithDefault("1048576")
+    long maxBodyBytes();
+}

@@ -1,0 +1,53 @@
+package dev.agentry.common.tenant;
+
+import dev.agentry.common.error.UnauthenticatedException;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is calling, resolved once per request from the token by {@link TenantContextFilter}.
+ * Reading the tenant of an unauthenticated request fails closed with 401.
+ */
+@RequestScoped
+public class TenantContext {
+
+    private UUID tenantId;
+    private String subject;
+    private Set<String> roles = Set.of();
+
+    void resolve(UUID tenantId, String subject, Set<String> roles) {
+        this.tenantId = tenantId;
+        this.subject = subject;
+        this.roles = Set.copyOf(roles);
+    }
+
+    /** The caller's tenant; never null: an unresolved context is a 401, not a query without tenant. */
+    public UUID tenantId() {
+        if (tenantId == null) {
+            throw new UnauthenticatedException("This request needs a bearer token with a tenant_id claim");
+        }
+        return tenantId;
+    }
+
+    public boolean isResolved() {
+        return tenantId != null;
+    }
+
+    /** The token's subject, e.g. {@code user:<id>} or {@code api-key:<id>}. */
+    public String subject() {
+        return subject;
+    }
+
+    public Set<String> roles() {
+        return roles;
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+
+    public boolean isPlatformAdmin() {
+        return hasRole(Roles.PLATFORM_ADMIN);
+    }
+}
