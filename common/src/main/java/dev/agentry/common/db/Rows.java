@@ -57,6 +57,16 @@ public final class Rows {
         return out;
     }
 
+    /** An enum stored as its lower-case name (the same spelling as on the wire). */
+    public static <E extends Enum<E>> E enumValue(Row row, String column, Class<E> type) {
+        String value = row.getString(column);
+        return value == null ? null : Enum.valueOf(type, value.toUpperCase(java.util.Locale.ROOT));
+    }
+
+    public static String wire(Enum<?> value) {
+        return value == null ? null : value.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     public static JsonObject jsonb(Map<String, Object> value) {
         return value == null ? new JsonObject() : new JsonObject(value);
     }

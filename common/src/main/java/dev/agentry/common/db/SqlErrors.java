@@ -3,10 +3,8 @@ package dev.agentry.common.db;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.error.ValidationException;
-import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
 import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Turns PostgreSQL's refusals into the API's errors, so that a constraint the database enforces
@@ -23,13 +21,10 @@ public final class SqlErrors {
 
     /**
      * Maps a unique violation on one of {@code uniqueFields} (constraint or index name to the JSON
-     * field it guards) to 409, and a check violation to 400; anything else passes through.
+     * field it guards) to 409, a check violation to 400, a foreign key violation to 404; anything
+     * else passes through. Use as {@code .onFailure().transform(e -> SqlErrors.translate(e, FIELDS))}.
      */
-    public static <T> Function<Throwable, Uni<T>> translate(Map<String, String> uniqueFields) {
-        return failure -> Uni.createFrom().failure(map(failure, uniqueFields));
-    }
-
-    public static Throwable map(Throwable failure, Map<String, String> uniqueFields) {
+    public static Throwable translate(Throwable failure, Map<String, String> uniqueFields) {
         if (failure instanceof PgException pg) {
             String constraint = pg.getConstraint();
             if (UNIQUE_VIOLATION.equals(pg.getSqlState())) {

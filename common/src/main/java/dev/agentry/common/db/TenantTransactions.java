@@ -44,6 +44,14 @@ public class TenantTransactions {
         return run("", "on", work);
     }
 
+    /**
+     * Runs {@code work} with no tenant bound: every tenant table looks empty. For the few
+     * SECURITY DEFINER lookups that must find a credential before its tenant is known.
+     */
+    public <T> Uni<T> withoutTenant(Function<SqlConnection, Uni<T>> work) {
+        return run("", "off", work);
+    }
+
     /** Platform reach plus one tenant bound, for creating a tenant together with its first rows. */
     public <T> Uni<T> asPlatformInTenant(UUID tenantId, Function<SqlConnection, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");

@@ -222,7 +222,7 @@ public class ProblemExceptionMappers {
         if (type.isEnum()) {
             List<String> names = new ArrayList<>();
             for (Object c : type.getEnumConstants()) {
-                names.add(c.toString());
+                names.add(c.toString().toLowerCase(java.util.Locale.ROOT));
             }
             return "one of " + names;
         }

@@ -10,7 +10,7 @@ import jakarta.inject.Singleton;
 /**
  * Agentry's JSON, the same in every service: snake_case names, ISO-8601 instants, unknown fields
  * refused (a typo in a field name is an error, not a silently ignored setting), no coercion of
- * JSON strings or floats into numbers and booleans.
+ * JSON strings or floats into numbers and booleans, enums in lower case.
  */
 @Singleton
 public class JsonConventions implements ObjectMapperCustomizer {
@@ -23,6 +23,9 @@ public class JsonConventions implements ObjectMapperCustomizer {
         mapper.configure(DeserializationFeature.ACCEPT_FLOAT_AS_INT, false);
         mapper.configure(DeserializationFeature.FAIL_ON_TRAILING_TOKENS, true);
         mapper.configure(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS, false);
+        // Enums are UPPER_CASE in Java and lower_case on the wire (and in the database).
+        mapper.configure(com.fasterxml.jackson.databind.cfg.EnumFeature.WRITE_ENUMS_TO_LOWERCASE, true);
+        mapper.configure(com.fasterxml.jackson.databind.MapperFeature.ACCEPT_CASE_INSENSITIVE_ENUMS, true);
         mapper.coercionConfigDefaults()
                 .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.String,
                         com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);

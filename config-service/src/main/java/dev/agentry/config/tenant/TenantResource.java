@@ -1,0 +1,93 @@
+package dev.agentry.config.tenant;
+
+import dev.agentry.common.http.Created;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.Roles;
+import dev.agentry.config.apikey.ApiKeyCreate;
+import dev.agentry.config.apikey.ApiKeyCreated;
+import dev.agentry.config.apikey.ApiKeyService;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** Tenants: created, changed, suspended and deleted by platform admins; readable by their members. */
+@Path("/v1/tenants")
+@Tag(name = "Tenants")
+public class TenantResource {
+
+    @Inject
+    TenantService tenants;
+
+    @Inject
+    ApiKeyService apiKeys;
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<RestResponse<Tenant>> create(@NotNull @Valid TenantCreate body) {
+        return tenants.create(body).map(t -> Created.at("/v1/tenants/" + t.id(), t));
+    }
+
+    @GET
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<Page<Tenant>> list(@QueryParam("status") TenantStatus status, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return tenants.list(status, PageRequest.of(limit, cursor));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<Tenant> get(@PathParam("id") UUID id) {
+        return tenants.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<Tenant> update(@PathParam("id") UUID id, @NotNull @Valid TenantUpdate body) {
+        return tenants.update(id, body);
+    }
+
+    @POST
+    @Path("/{id}:suspend")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<Tenant> suspend(@PathParam("id") UUID id) {
+        return tenants.suspend(id);
+    }
+
+    @POST
+    @Path("/{id}:activate")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<Tenant> activate(@PathParam("id") UUID id) {
+        return tenants.activate(id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
+        return tenants.delete(id).map(v -> RestResponse.noContent());
+    }
+
+    /** Mints an API key inside another tenant: how a new tenant gets its first administrator. */
+    @POST
+    @Path("/{id}/api-keys")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<RestResponse<ApiKeyCreated>> createApiKey(@PathParam("id") UUID id, @NotNull @Valid ApiKeyCreate body) {
+        return apiKeys.createInTenant(id, body)
+                .map(k -> Created.at("/v1/api-keys/" + k.apiKey().id(), k));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.agentry.config.user;
+
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.config.auth.PasswordHasher;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** Users of the caller's tenant. Passwords are hashed (Argon2id, off the event loop) before any SQL runs. */
+@ApplicationScoped
+public class UserService {
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    UserStore store;
+
+    @Inject
+    PasswordHasher passwords;
+
+    @Inject
+    TenantContext caller;
+
+    public Uni<User> create(UserCreate create) {
+        UUID tenant = caller.tenantId();
+        return passwords.hash(create.password())
+                .flatMap(hash -> tx.inTenant(tenant, conn -> store.insert(conn, tenant, Ids.newId(), create, hash)));
+    }
+
+    public Uni<User> get(UUID id) {
+        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("User", id)));
+    }
+
+    public Uni<Page<User>> list(UserStatus status, UserRole role, PageRequest page) {
+        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, status, role, page)).map(rows -> Page.of(rows, page, User::id));
+    }
+
+    public Uni<User> update(UUID id, UserUpdate update) {
+        UUID tenant = caller.tenantId();
+        Uni<String> hash = update.password() == null ? Uni.createFrom().nullItem() : passwords.hash(update.password());
+        return hash.flatMap(h -> tx.inTenant(tenant, conn -> store.update(conn, id, update, h)))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("User", id)));
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+            if (!deleted) {
+                throw NotFoundException.of("User", id);
+            }
+        }).replaceWithVoid();
+    }
+}

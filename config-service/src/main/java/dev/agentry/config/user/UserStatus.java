@@ -1,0 +1,6 @@
+package dev.agentry.config.user;
+
+/** Only {@code ACTIVE} users can sign in. */
+public enum UserStatus {
+    ACTIVE, INACTIVE, SUSPENDED
+}
