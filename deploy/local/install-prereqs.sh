@@ -21,6 +21,14 @@ if ! command -v javac >/dev/null 2>&1; then
   log "installing OpenJDK 17"; apt_install openjdk-17-jdk-headless
 fi
 
+# --- Tools the scripts use: curl (the Maven wrapper's download, health checks, the token
+# exchange), openssl (keys.sh) ------------------------------------------------------------------
+for tool in curl openssl; do
+  if ! command -v "$tool" >/dev/null 2>&1; then
+    log "installing $tool"; apt_install "$tool" ca-certificates
+  fi
+done
+
 # --- PostgreSQL 15 ----------------------------------------------------------------------------
 if ! have_pkg "postgresql-$PG_MAJOR"; then
   log "installing PostgreSQL $PG_MAJOR"; apt_install "postgresql-$PG_MAJOR" postgresql-client-$PG_MAJOR
