@@ -1,6 +1,7 @@
 package dev.agentry.common.http;
 
 import dev.agentry.common.error.PayloadTooLargeException;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -9,8 +10,9 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /** Refuses a body whose declared length is over the limit, as problem+json, before it is parsed. */
 public class BodyLimitFilter {
 
+    // Filters are built during static init, before runtime config exists: resolve it per use.
     @Inject
-    HttpLimitsConfig limits;
+    Instance<HttpLimitsConfig> limitsConfig;
 
     @ServerRequestFilter(preMatching = true, priority = FilterPriorities.BODY_LIMIT)
     public void checkLength(ContainerRequestContext request) {
@@ -18,6 +20,7 @@ public class BodyLimitFilter {
         if (declared == null) {
             return;
         }
+        HttpLimitsConfig limits = limitsConfig.get();
         try {
             if (Long.parseLong(declared.trim()) > limits.maxBodyBytes()) {
                 throw new PayloadTooLargeException(limits.maxBodyBytes());
