@@ -40,7 +40,8 @@ for db in "${DATABASES[@]}"; do
     pg_super -d postgres -c "CREATE DATABASE $db OWNER $OWNER"
   fi
   # The extension needs a superuser; migrations only use it.
-  pg_super -d "$db" -c "CREATE EXTENSION IF NOT EXISTS vector" \
+  pg_super -d "$db" -c "SET client_min_messages TO warning" \
+                    -c "CREATE EXTENSION IF NOT EXISTS vector" \
                     -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" \
                     -c "GRANT CONNECT ON DATABASE $db TO $APP"
 done

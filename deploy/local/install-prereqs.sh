@@ -21,9 +21,9 @@ if ! command -v javac >/dev/null 2>&1; then
   log "installing OpenJDK 17"; apt_install openjdk-17-jdk-headless
 fi
 
-# --- Tools the scripts use: curl (the Maven wrapper's download, health checks, the token
-# exchange), openssl (keys.sh) ------------------------------------------------------------------
-for tool in curl openssl; do
+# --- Tools: curl (the Maven wrapper's download, health checks, the token exchange), openssl
+# (keys.sh), jq (reading JSON answers in docs/getting-started.md) -------------------------------
+for tool in curl openssl jq; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     log "installing $tool"; apt_install "$tool" ca-certificates
   fi

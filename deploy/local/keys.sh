@@ -32,7 +32,7 @@ if [ ! -s "$DIR/keys/public.pem" ]; then
 fi
 chmod 644 "$DIR/keys/public.pem"
 
-touch "$DIR/env"
+[ -e "$DIR/env" ] || : > "$DIR/env"
 chmod 600 "$DIR/env"
 if ! grep -q '^AGENTRY_API_KEY_PEPPER=.\{32,\}' "$DIR/env"; then
   if grep -q '^AGENTRY_API_KEY_PEPPER=' "$DIR/env"; then

@@ -145,7 +145,7 @@ KEY_FILE="$STATE/platform-admin.key"
 [ -s "$KEY_FILE" ] || fail "no platform-admin key in .agentry/platform-admin.key: the database already
 has a platform tenant from an earlier .agentry/ that is gone. Local data is disposable; to start over:
   ./deploy/local/down.sh
-  psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE agentry WITH (FORCE)'   # or: sudo -u postgres psql ...
+  psql -h 127.0.0.1 -U postgres -c 'DROP DATABASE ${AGENTRY_DB_NAME:-agentry} WITH (FORCE)'   # or: sudo -u postgres psql ...
   ./deploy/local/up.sh"
 API_KEY=$(tr -d '[:space:]' < "$KEY_FILE")
 CONFIG_URL="http://127.0.0.1:${PORTS[config-service]}"
