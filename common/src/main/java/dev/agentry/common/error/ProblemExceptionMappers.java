@@ -112,6 +112,17 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e, UriInfo uri) {
+        // JAX-RS wraps a parameter converter's refusal in a 404, and the JSON reader wraps what
+        // Jackson refused in a 400: answer with the cause, which names the field.
+        if (e.getCause() instanceof ServiceException cause) {
+            return serviceException(cause, uri);
+        }
+        if (e.getCause() instanceof JsonParseException parse) {
+            return jsonParse(parse, uri);
+        }
+        if (e.getCause() instanceof JsonMappingException mapping) {
+            return jsonMapping(mapping, uri);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return serverError(e, uri);
@@ -123,7 +134,7 @@ public class ProblemExceptionMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         return serverError(e, uri);
     }
 
@@ -133,7 +144,7 @@ public class ProblemExceptionMappers {
         return Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build();
     }
 
-    private Response serverError(Exception e, UriInfo uri) {
+    private Response serverError(Throwable e, UriInfo uri) {
         return answer(Problem.of(500, "internal", "Internal Server Error",
                 "The server could not complete the request", path(uri), List.of()), e);
     }

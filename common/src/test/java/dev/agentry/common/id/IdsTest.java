@@ -56,7 +56,8 @@ class IdsTest {
         for (int i = 0; i < 20; i++) {
             Thread.sleep(3);
             UUID next = Ids.newId();
-            assertTrue(Ids.epochMillis(next) > Ids.epochMillis(previous), () -> previous + " then " + next);
+            UUID before = previous;
+            assertTrue(Ids.epochMillis(next) > Ids.epochMillis(before), () -> before + " then " + next);
             // The prefix is the most significant part, so ids from different milliseconds sort by time,
             // both as Java compares UUIDs (signed longs: fine until the year 6429) and as text.
             assertTrue(next.compareTo(previous) > 0);

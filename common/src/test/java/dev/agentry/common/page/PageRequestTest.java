@@ -25,7 +25,9 @@ class PageRequestTest {
     private static List<Row> rows(int n) {
         List<Row> out = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            out.add(new Row(Ids.at(1_700_000_000_000L + i), "row-" + i));
+            // Version 7 layout, one millisecond apart, so that id order is creation order.
+            long msb = (1_700_000_000_000L + i) << 16 | 0x7000L | (i * 37 & 0xFFF);
+            out.add(new Row(new UUID(msb, 0x8000_0000_0000_0000L | i * 0x9E37_79B9L), "row-" + i));
         }
         return out;
     }

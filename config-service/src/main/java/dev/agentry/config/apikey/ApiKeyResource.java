@@ -49,7 +49,7 @@ public class ApiKeyResource {
 
     /** Takes effect at once for token exchanges; tokens already issued live out their short TTL. */
     @POST
-    @Path("/{id}:revoke")
+    @Path("/{id}/revoke")
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<ApiKey> revoke(@PathParam("id") UUID id) {
         return apiKeys.revoke(id);

@@ -12,7 +12,7 @@ import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;

@@ -62,14 +62,14 @@ public class TenantResource {
     }
 
     @POST
-    @Path("/{id}:suspend")
+    @Path("/{id}/suspend")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<Tenant> suspend(@PathParam("id") UUID id) {
         return tenants.suspend(id);
     }
 
     @POST
-    @Path("/{id}:activate")
+    @Path("/{id}/activate")
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<Tenant> activate(@PathParam("id") UUID id) {
         return tenants.activate(id);

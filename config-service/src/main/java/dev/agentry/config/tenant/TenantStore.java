@@ -78,8 +78,8 @@ public class TenantStore {
 
     /** Moves a live tenant to {@code status}; deleting also stamps {@code deleted_at}. */
     public Uni<Optional<Tenant>> setStatus(SqlConnection conn, UUID id, TenantStatus status) {
-        return conn.preparedQuery("UPDATE tenants SET status = $2, updated_at = now(), "
-                + "deleted_at = CASE WHEN $2 = 'deleted' THEN now() ELSE NULL END "
+        return conn.preparedQuery("UPDATE tenants SET status = $2::varchar, updated_at = now(), "
+                + "deleted_at = CASE WHEN $2::varchar = 'deleted' THEN now() ELSE NULL END "
                 + "WHERE id = $1 AND deleted_at IS NULL RETURNING " + COLUMNS)
                 .execute(Tuple.of(id, wire(status)))
                 .map(rows -> Rows.first(rows, TenantStore::map));

@@ -8,7 +8,7 @@ import java.util.Map;
 
 /**
  * The body of {@code PATCH /v1/tenants/{id}}: fields left out (or null) keep their value. Status
- * changes have their own actions ({@code :suspend}, {@code :activate}, {@code DELETE}).
+ * changes have their own actions ({@code /suspend}, {@code /activate}, {@code DELETE}).
  */
 public record TenantUpdate(
         @Size(min = 1, max = 255) String name,
