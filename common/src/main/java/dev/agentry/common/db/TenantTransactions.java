@@ -58,6 +58,14 @@ public class TenantTransactions {
         return run(tenantId.toString(), "on", work);
     }
 
+    /**
+     * Binds {@code tenantId} inside a transaction already open with platform reach: for work that
+     * creates a tenant and then its first rows in one atomic step.
+     */
+    public Uni<Void> bindTenant(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery(BIND).execute(Tuple.of(tenantId.toString(), "on")).replaceWithVoid();
+    }
+
     private <T> Uni<T> run(String tenant, String platform, Function<SqlConnection, Uni<T>> work) {
         return pool.withTransaction(conn -> conn.preparedQuery(BIND).execute(Tuple.of(tenant, platform))
                 .flatMap(bound -> work.apply(conn)));

@@ -59,7 +59,7 @@ public class PlatformBootstrap {
                 .flatMap(existing -> existing.isPresent() ? Uni.createFrom().item(Optional.<ApiKeyCreated> empty())
                         : tenants.create(conn, new TenantCreate("Platform", PLATFORM_SLUG, TenantPlan.ENTERPRISE, null,
                                 null, null, null, Map.of(), Map.of("created_by", "bootstrap")))
-                                .flatMap(tenant -> tx.asPlatformInTenant(tenant.id(), inTenant -> apiKeys.insert(inTenant,
+                                .flatMap(tenant -> tx.bindTenant(conn, tenant.id()).flatMap(bound -> apiKeys.insert(conn,
                                         tenant.id(), new ApiKeyCreate("platform-admin (bootstrap)", List.of(Roles.PLATFORM_ADMIN),
                                                 null, null, Map.of()), "bootstrap")))
                                 .map(Optional::of)))
