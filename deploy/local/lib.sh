@@ -1,3 +1,4 @@
+# shellcheck shell=bash disable=SC2034
 # Shared by up.sh and down.sh (sourced, not run): where things are, which services exist, and
 # how to tell whether a service that up.sh started is still the process its pid file names.
 
