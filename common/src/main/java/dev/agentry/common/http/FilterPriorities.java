@@ -10,6 +10,9 @@ public final class FilterPriorities {
     /** Resolve the tenant from the token, then put it in the log MDC. */
     public static final int TENANT = Priorities.AUTHENTICATION + 10;
 
+    /** Replay or reserve an Idempotency-Key once the tenant is known and the request matched. */
+    public static final int IDEMPOTENCY = Priorities.USER + 100;
+
     private FilterPriorities() {
     }
 }
