@@ -1,0 +1,63 @@
+package dev.agentry.profile.asset;
+
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.profile.profile.ProfileLookup;
+import dev.agentry.profile.profile.ProfileStore;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.UUID;
+
+/** A profile's assets; a merged id reaches its survivor's. */
+@ApplicationScoped
+public class AssetService {
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    AssetStore store;
+
+    @Inject
+    ProfileStore profiles;
+
+    @Inject
+    ProfileLookup lookup;
+
+    @Inject
+    TenantContext caller;
+
+    public Uni<Asset> create(UUID profileId, AssetCreate create) {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, profileId)
+                .flatMap(profile -> store.insert(conn, tenant, Ids.newId(), profile.id(), create)
+                        .call(asset -> profiles.touch(conn, profile.id()))));
+    }
+
+    public Uni<Asset> get(UUID profileId, UUID assetId) {
+        return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, profileId)
+                .flatMap(profile -> store.find(conn, profile.id(), assetId)))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("Asset", assetId)));
+    }
+
+    public Uni<Page<Asset>> list(UUID profileId, String type, PageRequest page) {
+        return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, profileId)
+                .flatMap(profile -> store.list(conn, profile.id(), type, page)))
+                .map(rows -> Page.of(rows, page, Asset::id));
+    }
+
+    public Uni<Void> delete(UUID profileId, UUID assetId) {
+        return tx.inTenant(caller.tenantId(), conn -> lookup.lockSurvivor(conn, profileId)
+                .flatMap(profile -> store.delete(conn, profile.id(), assetId).flatMap(deleted -> {
+                    if (!deleted) {
+                        throw NotFoundException.of("Asset", assetId);
+                    }
+                    return profiles.touch(conn, profile.id());
+                }))).replaceWithVoid();
+    }
+}
