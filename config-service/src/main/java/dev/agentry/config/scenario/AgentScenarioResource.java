@@ -1,0 +1,54 @@
+package dev.agentry.config.scenario;
+
+import dev.agentry.common.http.Created;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** An agent's scenarios: create, list, and match a message against their entry conditions. */
+@Path("/v1/agents/{agentId}/scenarios")
+@Tag(name = "Scenarios")
+public class AgentScenarioResource {
+
+    @Inject
+    ScenarioService scenarios;
+
+    @POST
+    @RolesAllowed(Roles.TENANT_ADMIN)
+    public Uni<RestResponse<Scenario>> create(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioCreate body) {
+        return scenarios.create(agentId, body).map(s -> Created.at("/v1/scenarios/" + s.id(), s));
+    }
+
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<Page<Scenario>> list(@PathParam("agentId") UUID agentId, @QueryParam("enabled") Boolean enabled,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return scenarios.list(agentId, enabled, PageRequest.of(limit, cursor));
+    }
+
+    /** Scenarios whose entry condition is closest to the message, best first. */
+    @POST
+    @Path("/match")
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<MatchAnswer<ScenarioMatch>> match(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioMatchRequest body) {
+        return scenarios.match(agentId, body).map(MatchAnswer::new);
+    }
+
+    /** {@code {"items": [...]}}, like every list answer. */
+    public record MatchAnswer<T>(List<T> items) {
+    }
+}

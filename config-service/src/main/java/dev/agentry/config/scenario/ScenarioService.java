@@ -1,0 +1,171 @@
+package dev.agentry.config.scenario;
+
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.error.ValidationException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.config.ConfigServiceConfig;
+import dev.agentry.config.agent.AgentService;
+import dev.agentry.config.matching.QueryVectors;
+import dev.agentry.config.matching.SearchSettingsStore;
+import dev.agentry.config.matching.SearchStrategy;
+import dev.agentry.config.support.JsonColumns;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Scenarios (journeys) and their versions. A change to the steps archives the current version in
+ * {@code scenario_archives} and makes the next one, in one transaction holding the scenario's row
+ * lock, so two concurrent edits make two versions, never one lost. Entry conditions are embedded
+ * before the transaction starts.
+ */
+@ApplicationScoped
+public class ScenarioService {
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    ScenarioStore store;
+
+    @Inject
+    AgentService agents;
+
+    @Inject
+    QueryVectors vectors;
+
+    @Inject
+    SearchSettingsStore search;
+
+    @Inject
+    JsonColumns json;
+
+    @Inject
+    ConfigServiceConfig config;
+
+    @Inject
+    TenantContext caller;
+
+    public Uni<Scenario> create(UUID agentId, ScenarioCreate create) {
+        String entry = StepGraph.validate(create.steps());
+        UUID tenant = caller.tenantId();
+        return entryVector(create.entryCondition(), create.entryEmbedding(), create.embeddingModel())
+                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+                        .flatMap(v -> store.insert(conn, tenant, Ids.newId(), agentId, create, entry, vector, vectors.model()))));
+    }
+
+    public Uni<Scenario> get(UUID id) {
+        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false));
+    }
+
+    public Uni<Page<Scenario>> list(UUID agentId, Boolean enabled, PageRequest page) {
+        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId)
+                .flatMap(v -> store.list(conn, agentId, enabled, page))).map(rows -> Page.of(rows, page, Scenario::id));
+    }
+
+    public Uni<Scenario> update(UUID id, ScenarioUpdate update) {
+        String entry = update.steps() == null ? null : StepGraph.validate(update.steps());
+        if (update.entryEmbedding() != null && update.entryCondition() == null) {
+            throw new ValidationException("entry_condition", "is required with entry_embedding");
+        }
+        UUID tenant = caller.tenantId();
+        Uni<float[]> vector = update.entryCondition() == null ? Uni.createFrom().nullItem()
+                : entryVector(update.entryCondition(), update.entryEmbedding(), update.embeddingModel());
+        return vector.flatMap(v -> tx.inTenant(tenant, conn -> require(conn, id, true).flatMap(current -> {
+            boolean newVersion = update.steps() != null && !update.steps().equals(current.steps());
+            if (!newVersion) {
+                return store.update(conn, id, update, null, null, current.version(), v, vectors.model());
+            }
+            return store.archive(conn, tenant, current).flatMap(a -> store.update(conn, id, update, update.steps(), entry,
+                    current.version() + 1, v, vectors.model()));
+        })));
+    }
+
+    public Uni<Void> delete(UUID id) {
+        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+            if (!deleted) {
+                throw notFound(id);
+            }
+        }).replaceWithVoid();
+    }
+
+    /** Any version of the scenario: the current one, or an archived one read back. */
+    public Uni<ScenarioVersion> version(UUID id, int version) {
+        return tx.inTenant(caller.tenantId(), conn -> version(conn, id, version));
+    }
+
+    public Uni<ScenarioVersion> version(SqlConnection conn, UUID id, int version) {
+        return require(conn, id, false).flatMap(current -> {
+            if (version == current.version()) {
+                return Uni.createFrom().item(new ScenarioVersion(version, true, null, current));
+            }
+            return store.archived(conn, id, version).map(found -> found
+                    .map(a -> new ScenarioVersion(version, false, a.archivedAt(), json.convert(a.data(), Scenario.class)))
+                    .orElseThrow(() -> new NotFoundException("Scenario " + id + " has no version " + version)));
+        });
+    }
+
+    /** The current version and the archived ones before {@code before}, newest first, without their data. */
+    public Uni<List<ScenarioVersion>> versions(UUID id, Integer before, int limit) {
+        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false).flatMap(current -> {
+            int upper = before == null ? current.version() + 1 : before;
+            List<ScenarioVersion> out = new ArrayList<>();
+            if (current.version() < upper) {
+                out.add(new ScenarioVersion(current.version(), true, null, null));
+            }
+            return store.archivedVersions(conn, id, Math.min(upper, current.version()), limit - out.size()).map(archived -> {
+                archived.forEach(a -> out.add(new ScenarioVersion(a.version(), false, a.archivedAt(), null)));
+                return out;
+            });
+        }));
+    }
+
+    public Uni<List<ScenarioMatch>> match(UUID agentId, ScenarioMatchRequest request) {
+        UUID tenant = caller.tenantId();
+        int topK = request.topK() == null ? config.matching().defaultTopK() : request.topK();
+        return vectors.of(request.message(), request.vector(), request.embeddingModel(), "message", "vector", "embedding_model")
+                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+                        .flatMap(v -> store.countMatchable(conn, tenant, agentId, vectors.model(), config.matching().exactMaxRows()))
+                        .flatMap(count -> {
+                            SearchStrategy strategy = SearchSettingsStore.decide(request.strategy(), count, config.matching().exactMaxRows());
+                            Uni<Void> prepare = strategy == SearchStrategy.INDEX
+                                    ? search.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
+                                    : Uni.createFrom().voidItem();
+                            return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(), topK, strategy));
+                        })))
+                .map(scored -> scored.stream().map(s -> new ScenarioMatch(s.scenario().id(), s.scenario().name(),
+                        s.scenario().version(), s.scenario().entryStepId(), s.scenario().entryCondition(), s.score())).toList());
+    }
+
+    /** The live scenario or 404 (also when its agent is gone or hidden). */
+    public Uni<Scenario> require(SqlConnection conn, UUID id, boolean lock) {
+        return store.find(conn, id, lock).map(found -> found.orElseThrow(() -> notFound(id)));
+    }
+
+    public Uni<Optional<Scenario>> find(SqlConnection conn, UUID id) {
+        return store.find(conn, id, false);
+    }
+
+    public static NotFoundException notFound(UUID id) {
+        return NotFoundException.of("Scenario", id);
+    }
+
+    private Uni<float[]> entryVector(String condition, float[] supplied, String model) {
+        if (condition == null) {
+            if (supplied != null) {
+                throw new ValidationException("entry_condition", "is required with entry_embedding");
+            }
+            return Uni.createFrom().nullItem();
+        }
+        return vectors.of(condition, supplied, model, "entry_condition", "entry_embedding", "embedding_model");
+    }
+}
