@@ -2,6 +2,7 @@ package dev.agentry.profile.asset;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
@@ -46,6 +47,9 @@ public class AssetService {
     }
 
     public Uni<Page<Asset>> list(UUID profileId, String type, PageRequest page) {
+        if (type != null && !type.matches(AssetCreate.TYPE)) {
+            throw new ValidationException("asset_type", "must be a lower-case asset type such as order or image");
+        }
         return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, profileId)
                 .flatMap(profile -> store.list(conn, profile.id(), type, page)))
                 .map(rows -> Page.of(rows, page, Asset::id));
