@@ -73,6 +73,12 @@ public class AgentStore {
                 + (lock ? " FOR SHARE OF a" : "")).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
     }
 
+    /** Whether a live agent with this id exists in the bound tenant, visible or not (the platform's permission writes). */
+    public Uni<Boolean> existsAny(SqlConnection conn, UUID id) {
+        return conn.preparedQuery("SELECT 1 FROM agents WHERE id = $1 AND deleted_at IS NULL").execute(Tuple.of(id))
+                .map(rows -> rows.size() == 1);
+    }
+
     /** The subset of {@code ids} that are visible agents of the tenant. */
     public Uni<List<UUID>> existing(SqlConnection conn, List<UUID> ids) {
         return conn.preparedQuery("SELECT a.id FROM agents a WHERE a.id = ANY($1) AND " + String.format(VISIBLE, "a"))

@@ -16,6 +16,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
+import dev.agentry.config.runtime.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +44,7 @@ public class AgentRuleResource {
     /** The eligible rules closest to the message, best first, with their similarity. */
     @POST
     @Path("/match")
+    @NoConfigChange
     @RolesAllowed(Roles.VIEWER)
     public Uni<RuleMatches> match(@PathParam("agentId") UUID agentId, @NotNull @Valid RuleMatchRequest body) {
         return rules.match(agentId, body);

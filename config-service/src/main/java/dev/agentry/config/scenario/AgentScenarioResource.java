@@ -16,6 +16,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
 import java.util.UUID;
+import dev.agentry.config.runtime.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -43,6 +44,7 @@ public class AgentScenarioResource {
     /** Scenarios whose entry condition is closest to the message, best first. */
     @POST
     @Path("/match")
+    @NoConfigChange
     @RolesAllowed(Roles.VIEWER)
     public Uni<MatchAnswer<ScenarioMatch>> match(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioMatchRequest body) {
         return scenarios.match(agentId, body).map(MatchAnswer::new);

@@ -1,0 +1,54 @@
+package dev.agentry.config.tool;
+
+import dev.agentry.common.http.Created;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.tenant.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestResponse;
+
+/** The platform's tool types. */
+@Path("/v1/base-tools")
+@Tag(name = "Tools")
+public class BaseToolResource {
+
+    @Inject
+    BaseToolService baseTools;
+
+    @POST
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<RestResponse<BaseTool>> create(@NotNull @Valid BaseToolCreate body) {
+        return baseTools.create(body).map(b -> Created.at("/v1/base-tools/" + b.id(), b));
+    }
+
+    /** All tool types (a small registry, one page). */
+    @GET
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<Page<BaseTool>> list() {
+        return baseTools.list().map(items -> new Page<>(items, null));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed(Roles.VIEWER)
+    public Uni<BaseTool> get(@PathParam("id") UUID id) {
+        return baseTools.get(id);
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @RolesAllowed(Roles.PLATFORM_ADMIN)
+    public Uni<BaseTool> update(@PathParam("id") UUID id, @NotNull @Valid BaseToolUpdate body) {
+        return baseTools.update(id, body);
+    }
+}

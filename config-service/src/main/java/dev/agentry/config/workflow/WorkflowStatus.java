@@ -1,0 +1,6 @@
+package dev.agentry.config.workflow;
+
+/** A workflow's lifecycle. */
+public enum WorkflowStatus {
+    DRAFT, ACTIVE, INACTIVE, ARCHIVED
+}
