@@ -24,6 +24,13 @@ public interface EmbeddingConfig {
     @WithDefault("2")
     int onnxThreads();
 
+    /**
+     * Where the in-process model's files are unpacked from its jar (once) for ONNX Runtime to open;
+     * must be writable. In containers point it (and java.io.tmpdir) at a writable volume.
+     */
+    @WithDefault("${java.io.tmpdir}/agentry-models")
+    java.nio.file.Path modelDir();
+
     /** Texts longer than this many characters are cut before embedding (the model's window is smaller). */
     @WithDefault("8000")
     int maxTextChars();
