@@ -217,7 +217,8 @@ CREATE TABLE relationships (
     FOREIGN KEY (tenant_id, source_entity_id) REFERENCES entities (tenant_id, id) ON DELETE CASCADE,
     FOREIGN KEY (tenant_id, target_entity_id) REFERENCES entities (tenant_id, id) ON DELETE CASCADE,
     CHECK (source_entity_id <> target_entity_id),
-    CHECK (valid_to IS NULL OR valid_to > valid_from),
+    -- valid_to = valid_from is an empty interval: a fact retracted by one with the same start.
+    CHECK (valid_to IS NULL OR valid_to >= valid_from),
     CHECK (invalidated_by IS NULL OR invalidated_at IS NOT NULL)
 );
 CREATE UNIQUE INDEX uq_relationships ON relationships (tenant_id, source_entity_id, target_entity_id, relationship_type, valid_from);

@@ -180,7 +180,7 @@ public class EpisodeStore {
         boolean text = q.mode().usesText() && q.text() != null;
         String recency = "exp(-0.6931471805599453 * greatest(extract(epoch FROM (now() - t.recorded_at))::float8, 0) / "
                 + p.add(q.halfLifeSeconds()) + "::float8)";
-        String sql = HybridSql.sql(new HybridSql.Spec("episodes", COLUMNS, filter, tenantParam,
+        String sql = HybridSql.sql(new HybridSql.Spec("episodes", "", COLUMNS, filter, tenantParam,
                 vector ? q.strategy() : SearchStrategy.TEXT,
                 vector ? p.add(VectorCodec.toSql(q.vector())) : null, vector ? p.add(q.model()) : null,
                 text ? p.add(q.text()) : null, text ? p.add(q.language()) : null,

@@ -35,6 +35,7 @@ public final class HybridSql {
      * come from the same {@link SqlParams}.
      *
      * @param table           the table searched
+     * @param join            joined to each hit for more columns (e.g. its document), or empty
      * @param columns         the caller's columns, e.g. {@code t.id, t.content}
      * @param filter          the candidate rows, e.g. {@code t.tenant_id = $1 AND t.agent_id = $2}
      * @param tenant          placeholder of the tenant id (joins the fused ids back to rows)
@@ -51,7 +52,7 @@ public final class HybridSql {
      * @param importanceWeight placeholder of the importance weight
      * @param limit           placeholder of the number of hits
      */
-    public record Spec(String table, String columns, String filter, String tenant, SearchStrategy strategy,
+    public record Spec(String table, String join, String columns, String filter, String tenant, SearchStrategy strategy,
             String vector, String model, String queryText, String language, String candidates, String rrfK,
             String recency, String importance, String recencyWeight, String importanceWeight, String limit) {
     }
@@ -98,8 +99,8 @@ public final class HybridSql {
                 + "b.recency AS hit_recency, b.importance AS hit_importance, "
                 + "coalesce(1.0::float8 / (" + k + " + f.vector_rank), 0) + coalesce(1.0::float8 / (" + k + " + f.text_rank), 0) + "
                 + s.recencyWeight() + "::float8 * b.recency + " + s.importanceWeight() + "::float8 * b.importance AS hit_score "
-                + "FROM fused f JOIN " + s.table() + " t ON t.tenant_id = " + s.tenant() + " AND t.id = f.id "
-                + "CROSS JOIN LATERAL (SELECT (" + s.recency() + ")::float8 AS recency, (" + s.importance()
+                + "FROM fused f JOIN " + s.table() + " t ON t.tenant_id = " + s.tenant() + " AND t.id = f.id " + s.join()
+                + " CROSS JOIN LATERAL (SELECT (" + s.recency() + ")::float8 AS recency, (" + s.importance()
                 + ")::float8 AS importance) b ORDER BY hit_score DESC, t.id LIMIT " + s.limit();
     }
 }

@@ -1,0 +1,294 @@
+package dev.agentry.memory.knowledge;
+
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.embedding.EmbeddingProvider;
+import dev.agentry.common.error.ConflictException;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.error.PayloadTooLargeException;
+import dev.agentry.common.error.ValidationException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.memory.MemoryConfig;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Uploads, replacements and deletions of documents. Indexing is synchronous: the document is
+ * recorded as {@code processing} (committed, so it is visible), then chunked and embedded with no
+ * transaction open, then its chunks are written and it becomes {@code indexed} in one short
+ * transaction; if anything fails on the way it becomes {@code failed} with the reason, and the
+ * previous version's chunks (on a replacement) stay current.
+ */
+@ApplicationScoped
+public class DocumentService {
+
+    /** A document found stuck in {@code processing} longer than this (a crash) may be replaced. */
+    static final Duration STALE_PROCESSING = Duration.ofMinutes(10);
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    CollectionService collections;
+
+    @Inject
+    CollectionStore collectionStore;
+
+    @Inject
+    DocumentStore store;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    EmbeddingProvider embeddings;
+
+    @Inject
+    TenantContext caller;
+
+    @Inject
+    MemoryConfig config;
+
+    /** A document as received: a JSON body, or a text body with its media type and query parameters. */
+    public record Incoming(String title, String filename, FileType fileType, String content, String storagePath,
+            Map<String, Object> metadata) {
+    }
+
+    /** The normalised text, its hash, and how the document describes itself. */
+    private record Prepared(String body, FileType type, DocumentStore.Text text) {
+    }
+
+    /** What the first transaction decided: index {@code document}, or answer {@code existing} as it is. */
+    private record Start(Collection collection, Document document, Document existing, List<ChunkStore.Current> current) {
+    }
+
+    public Uni<DocumentIndexing> upload(UUID collectionId, Incoming in) {
+        UUID tenant = caller.tenantId();
+        String subject = caller.subject();
+        checkSize(in.content());
+        String title = in.title() != null ? in.title() : in.filename();
+        if (title == null || title.isBlank()) {
+            throw new ValidationException("title", "is required (or a filename)");
+        }
+        FileType type = in.fileType() != null ? in.fileType()
+                : FileType.ofFilename(in.filename()) != null ? FileType.ofFilename(in.filename()) : FileType.TXT;
+        return prepare(in, title.strip(), type).flatMap(p -> tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
+                .map(collections::writable)
+                .flatMap(c -> store.findByContent(conn, tenant, collectionId, p.text().hashHex()).flatMap(existing -> existing.isPresent()
+                        ? Uni.createFrom().item(new Start(c, null, existing.get(), List.of()))
+                        : store.insert(conn, tenant, Ids.newId(), collectionId, p.text(), subject)
+                                .call(doc -> collectionStore.adjustCounts(conn, tenant, collectionId, 1, 0))
+                                .map(doc -> new Start(c, doc, null, List.of())))))
+                .flatMap(start -> start.existing() != null ? Uni.createFrom().item(unchanged(start.existing()))
+                        : index(tenant, start, p, true)));
+    }
+
+    public Uni<DocumentIndexing> replace(UUID collectionId, UUID documentId, Incoming in) {
+        UUID tenant = caller.tenantId();
+        checkSize(in.content());
+        return tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId).map(collections::writable)
+                .flatMap(c -> store.find(conn, tenant, collectionId, documentId))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("Document", documentId))))
+                .flatMap(doc -> {
+                    FileType type = in.fileType() != null ? in.fileType()
+                            : FileType.ofFilename(in.filename()) != null ? FileType.ofFilename(in.filename()) : doc.fileType();
+                    String title = in.title() != null ? in.title().strip() : doc.title();
+                    Incoming merged = new Incoming(title, in.filename() != null ? in.filename() : doc.filename(), type, in.content(),
+                            in.storagePath(), in.metadata() != null ? in.metadata() : doc.metadata());
+                    return prepare(merged, title, type);
+                })
+                .flatMap(p -> tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId).map(collections::writable)
+                        .flatMap(c -> store.lock(conn, tenant, collectionId, documentId)
+                                .map(found -> found.orElseThrow(() -> NotFoundException.of("Document", documentId)))
+                                .flatMap(doc -> {
+                                    if (doc.status() == DocumentStatus.PROCESSING
+                                            && doc.updatedAt().isAfter(Instant.now().minus(STALE_PROCESSING))) {
+                                        throw new ConflictException("document " + documentId + " is being indexed; retry when it is done");
+                                    }
+                                    if (doc.status() == DocumentStatus.INDEXED && doc.contentHash().equals(p.text().hashHex())) {
+                                        return Uni.createFrom().item(new Start(c, null, doc, List.of()));
+                                    }
+                                    return store.findByContent(conn, tenant, collectionId, p.text().hashHex()).flatMap(twin -> {
+                                        if (twin.isPresent() && !twin.get().id().equals(documentId)) {
+                                            throw new ConflictException("content", "document " + twin.get().id()
+                                                    + " of this collection already holds this text");
+                                        }
+                                        return store.markProcessing(conn, tenant, documentId)
+                                                .flatMap(v -> chunks.current(conn, tenant, documentId))
+                                                .map(current -> new Start(c, doc, null, current));
+                                    });
+                                })))
+                        .flatMap(start -> start.existing() != null ? Uni.createFrom().item(unchanged(start.existing()))
+                                : index(tenant, start, p, false)));
+    }
+
+    public Uni<Document> get(UUID collectionId, UUID id) {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
+                .flatMap(c -> store.find(conn, tenant, collectionId, id)))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("Document", id)));
+    }
+
+    public Uni<Page<Document>> list(UUID collectionId, DocumentStatus status, PageRequest page) {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
+                .flatMap(c -> store.list(conn, tenant, collectionId, status, page)))
+                .map(rows -> Page.of(rows, page, Document::id));
+    }
+
+    /** Deletes the document and all its chunks, archived versions included. */
+    public Uni<Void> delete(UUID collectionId, UUID id) {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
+                .flatMap(c -> store.delete(conn, tenant, collectionId, id))
+                .flatMap(deleted -> {
+                    int chunkCount = deleted.orElseThrow(() -> NotFoundException.of("Document", id));
+                    return collectionStore.adjustCounts(conn, tenant, collectionId, -1, -chunkCount);
+                }));
+    }
+
+    public Uni<Page<Chunk>> chunks(UUID collectionId, UUID documentId, boolean includeArchived, PageRequest page) {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
+                .flatMap(c -> store.find(conn, tenant, collectionId, documentId))
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("Document", documentId)))
+                .flatMap(doc -> chunks.list(conn, tenant, documentId, includeArchived, page)))
+                .map(rows -> Page.of(rows, page, Chunk::id));
+    }
+
+    /**
+     * Chunks the text, embeds what is new (reusing stored vectors of identical text), then in one
+     * transaction archives what the new version dropped, repositions what it kept, inserts what it
+     * added and marks the document indexed. Any failure marks the document failed.
+     */
+    private Uni<DocumentIndexing> index(UUID tenant, Start start, Prepared p, boolean first) {
+        Collection c = start.collection();
+        Document doc = start.document();
+        return Uni.createFrom().item(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(drafts -> {
+                    // One chunk per distinct text: a repeated paragraph is stored (and found) once.
+                    Map<String, Chunker.Draft> byHash = new LinkedHashMap<>();
+                    for (Chunker.Draft d : drafts) {
+                        byHash.putIfAbsent(DocumentText.hex(DocumentText.sha256(d.content())), d);
+                    }
+                    Map<String, ChunkStore.Current> current = start.current().stream()
+                            .collect(Collectors.toMap(ChunkStore.Current::hashHex, x -> x, (a, b) -> a));
+                    List<String> addedHashes = new ArrayList<>();
+                    Map<UUID, Integer> positions = new HashMap<>();
+                    int index = 0;
+                    Map<String, Chunker.Draft> numbered = new LinkedHashMap<>();
+                    for (var e : byHash.entrySet()) {
+                        Chunker.Draft d = new Chunker.Draft(index++, e.getValue().content(), e.getValue().section());
+                        numbered.put(e.getKey(), d);
+                        ChunkStore.Current kept = current.get(e.getKey());
+                        if (kept != null) {
+                            positions.put(kept.id(), d.index());
+                        } else {
+                            addedHashes.add(e.getKey());
+                        }
+                    }
+                    Set<String> keptHashes = numbered.keySet();
+                    List<UUID> archived = start.current().stream().filter(x -> !keptHashes.contains(x.hashHex()))
+                            .map(ChunkStore.Current::id).toList();
+                    int version = first ? 1 : addedHashes.isEmpty() && archived.isEmpty() ? doc.version() : doc.version() + 1;
+                    return tx.inTenant(tenant, conn -> chunks.reusableEmbeddings(conn, tenant, embeddings.model(), addedHashes))
+                            .flatMap(reuse -> embedMissing(addedHashes, numbered, reuse))
+                            .flatMap(vectors -> {
+                                List<ChunkStore.NewChunk> added = new ArrayList<>();
+                                for (String h : addedHashes) {
+                                    added.add(new ChunkStore.NewChunk(Ids.newId(), numbered.get(h), h, vectors.get(h)));
+                                }
+                                return tx.inTenant(tenant, conn -> store.lock(conn, tenant, c.id(), doc.id()).flatMap(locked -> {
+                                    if (locked.isEmpty() || locked.get().status() != DocumentStatus.PROCESSING
+                                            || locked.get().version() != doc.version()) {
+                                        throw new ConflictException("document " + doc.id() + " changed while it was indexed");
+                                    }
+                                    return chunks.archive(conn, tenant, archived)
+                                            .flatMap(v -> chunks.reposition(conn, tenant, positions))
+                                            .flatMap(v -> chunks.insertAll(conn, tenant, c.id(), doc.id(), version, c.language(),
+                                                    embeddings.model(), added))
+                                            .flatMap(v -> store.markIndexed(conn, tenant, doc.id(), p.text(), version, numbered.size()))
+                                            .call(v -> collectionStore.adjustCounts(conn, tenant, c.id(), 0,
+                                                    added.size() - archived.size()));
+                                })).map(indexed -> new DocumentIndexing(indexed, false, added.size(), positions.size(),
+                                        archived.size()));
+                            });
+                })
+                .onFailure().call(failure -> tx.inTenant(tenant, conn -> store.markFailed(conn, tenant, doc.id(), reason(failure)))
+                        .onFailure().recoverWithNull());
+    }
+
+    /** Embeds the added texts that no stored chunk shares, in batches run side by side on the provider's threads. */
+    private Uni<Map<String, float[]>> embedMissing(List<String> hashes, Map<String, Chunker.Draft> drafts,
+            Map<String, float[]> reuse) {
+        Map<String, float[]> vectors = new HashMap<>(reuse);
+        List<String> missing = hashes.stream().filter(h -> !reuse.containsKey(h)).toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(vectors);
+        }
+        int batch = Math.max(1, config.knowledge().embedBatchSize());
+        List<Uni<List<float[]>>> calls = new ArrayList<>();
+        for (int i = 0; i < missing.size(); i += batch) {
+            List<String> texts = missing.subList(i, Math.min(missing.size(), i + batch)).stream()
+                    .map(h -> drafts.get(h).content()).toList();
+            calls.add(embeddings.embedAll(texts));
+        }
+        return Uni.join().all(calls).andFailFast().map(results -> {
+            int k = 0;
+            for (List<float[]> result : results) {
+                for (float[] v : result) {
+                    vectors.put(missing.get(k++), v);
+                }
+            }
+            return vectors;
+        });
+    }
+
+    private Uni<Prepared> prepare(Incoming in, String title, FileType type) {
+        return Uni.createFrom().item(() -> {
+            String body = DocumentText.normalise(in.content(), type);
+            if (body.isBlank()) {
+                throw new ValidationException("content", "must not be blank");
+            }
+            String hash = DocumentText.hex(DocumentText.sha256(body));
+            return new Prepared(body, type, new DocumentStore.Text(title, in.filename(), type,
+                    in.content().getBytes(StandardCharsets.UTF_8).length, in.storagePath(), hash, in.metadata()));
+        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+    }
+
+    private void checkSize(String content) {
+        long limit = config.knowledge().maxDocumentBytes();
+        if (content == null || content.isBlank()) {
+            throw new ValidationException("content", "must not be blank");
+        }
+        // UTF-8 takes 1 to 3 bytes per char here: count exactly only when it could matter.
+        if ((long) content.length() * 3 > limit && content.getBytes(StandardCharsets.UTF_8).length > limit) {
+            throw new PayloadTooLargeException(limit);
+        }
+    }
+
+    private static DocumentIndexing unchanged(Document doc) {
+        return new DocumentIndexing(doc, true, 0, doc.chunkCount(), 0);
+    }
+
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.agentry.memory.knowledge;
+
+import dev.agentry.memory.search.SearchMode;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * The body of {@code POST /v1/collections/{id}/search}: current chunks of the collection (or of one
+ * of its documents) ranked for {@code query}; {@code language} defaults to the collection's.
+ */
+public record KnowledgeSearch(
+        @NotBlank @Size(max = 2000) String query,
+        SearchMode mode,
+        @Min(1) Integer limit,
+        UUID documentId,
+        @Pattern(regexp = "^[a-z]{2,3}$", message = "must be an ISO 639 language code such as en or vi") String language) {
+}

@@ -1,0 +1,14 @@
+package dev.agentry.memory.knowledge;
+
+import dev.agentry.memory.search.SearchMode;
+import dev.agentry.memory.search.SearchStrategy;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The answer of a knowledge search; {@code query_id} names its entry in the query log
+ * ({@code /v1/rag-queries/{id}}), where feedback can be attached.
+ */
+public record KnowledgeSearchResult(UUID queryId, SearchMode mode, SearchStrategy strategy, String embeddingModel,
+        double latencyMs, List<ChunkHit> items) {
+}
