@@ -18,6 +18,8 @@ import java.util.Set;
  */
 public final class StepGraph {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
+
     private StepGraph() {
     }
 
@@ -29,7 +31,10 @@ public final class StepGraph {
         }
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
-            if (index.putIfAbsent(steps.get(i).id(), i) != null) {
+            String id = steps.get(i).id();
+            if (id == null || !ID.matcher(id).matches()) {
+                errors.add(new FieldError("steps[" + i + "].id", "must be 1 to 64 letters, digits, '_', '.' or '-'"));
+            } else if (index.putIfAbsent(id, i) != null) {
                 errors.add(new FieldError("steps[" + i + "].id", "repeats step id '" + steps.get(i).id() + "'"));
             }
         }
@@ -41,7 +46,8 @@ public final class StepGraph {
             }
             List<StepTransition> transitions = step.transitionsOrEmpty();
             for (int j = 0; j < transitions.size(); j++) {
-                if (!index.containsKey(transitions.get(j).to())) {
+                String to = transitions.get(j).to();
+                if (to == null || !index.containsKey(to)) {
                     errors.add(new FieldError("steps[" + i + "].transitions[" + j + "].to",
                             "names no step of this scenario: '" + transitions.get(j).to() + "'"));
                 }

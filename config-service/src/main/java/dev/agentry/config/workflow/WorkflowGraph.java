@@ -15,6 +15,8 @@ import java.util.UUID;
 /** A workflow definition must be a DAG: unique step ids, dependencies on existing steps, no cycle. */
 public final class WorkflowGraph {
 
+    private static final java.util.regex.Pattern ID = java.util.regex.Pattern.compile("^[A-Za-z0-9_.-]{1,64}$");
+
     private WorkflowGraph() {
     }
 
@@ -24,14 +26,20 @@ public final class WorkflowGraph {
         List<FieldError> errors = new ArrayList<>();
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < steps.size(); i++) {
-            if (index.putIfAbsent(steps.get(i).id(), i) != null) {
+            WorkflowStep step = steps.get(i);
+            if (step.agentId() == null) {
+                errors.add(new FieldError("definition.steps[" + i + "].agent_id", "must not be null"));
+            }
+            if (step.id() == null || !ID.matcher(step.id()).matches()) {
+                errors.add(new FieldError("definition.steps[" + i + "].id", "must be 1 to 64 letters, digits, '_', '.' or '-'"));
+            } else if (index.putIfAbsent(step.id(), i) != null) {
                 errors.add(new FieldError("definition.steps[" + i + "].id", "repeats step id '" + steps.get(i).id() + "'"));
             }
         }
         for (int i = 0; i < steps.size(); i++) {
             List<String> deps = steps.get(i).dependencies();
             for (int j = 0; j < deps.size(); j++) {
-                if (!index.containsKey(deps.get(j))) {
+                if (deps.get(j) == null || !index.containsKey(deps.get(j))) {
                     errors.add(new FieldError("definition.steps[" + i + "].depends_on[" + j + "]", "names no step: '" + deps.get(j) + "'"));
                 } else if (deps.get(j).equals(steps.get(i).id())) {
                     errors.add(new FieldError("definition.steps[" + i + "].depends_on[" + j + "]", "a step cannot depend on itself"));
