@@ -51,8 +51,8 @@ public class TenantLlmConfigService {
             if (!exists && sealed == null) {
                 throw new ValidationException("api_key", "is required for a new LLM config");
             }
-            return store.upsert(conn, tenant, Ids.newId(), put, sealed == null ? null : sealed.ciphertext(),
-                    sealed == null ? null : sealed.keyId(), last4);
+            return exists ? store.update(conn, put, sealed == null ? null : sealed.ciphertext(), sealed == null ? null : sealed.keyId(), last4)
+                    : store.insert(conn, tenant, Ids.newId(), put, sealed.ciphertext(), sealed.keyId(), last4);
         }).flatMap(v -> store.find(conn)).map(Optional::orElseThrow));
     }
 

@@ -3,6 +3,8 @@ package dev.agentry.config.llm;
 import static dev.agentry.common.db.Rows.instant;
 
 import dev.agentry.common.db.Rows;
+import dev.agentry.common.db.SqlErrors;
+import java.util.Map;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
@@ -35,17 +37,24 @@ public class TenantLlmConfigStore {
         return conn.query("SELECT 1 FROM tenant_llm_configs FOR UPDATE").execute().map(rows -> rows.size() == 1);
     }
 
-    /** Inserts or replaces the tenant's one config; a null ciphertext keeps the stored key. */
-    public Uni<Void> upsert(SqlConnection conn, UUID tenantId, UUID id, TenantLlmConfigPut put, byte[] ciphertext, String keyId,
+    /** The tenant's first config (one per tenant: a unique index on tenant_id). */
+    public Uni<Void> insert(SqlConnection conn, UUID tenantId, UUID id, TenantLlmConfigPut put, byte[] ciphertext, String keyId,
             String last4) {
-        return conn.preparedQuery("INSERT INTO tenant_llm_configs AS c (id, tenant_id, llm_model_id, api_key_ciphertext, "
-                + "api_key_key_id, api_key_last4, rate_limit_rpm, rate_limit_tpm) VALUES ($1, $2, $3, $4, $5, $6, "
-                + "coalesce($7, 60), coalesce($8, 10000)) ON CONFLICT (tenant_id) DO UPDATE SET llm_model_id = EXCLUDED.llm_model_id, "
-                + "api_key_ciphertext = coalesce($4, c.api_key_ciphertext), api_key_key_id = coalesce($5, c.api_key_key_id), "
-                + "api_key_last4 = CASE WHEN $4 IS NULL THEN c.api_key_last4 ELSE $6 END, "
-                + "rate_limit_rpm = coalesce($7, c.rate_limit_rpm), rate_limit_tpm = coalesce($8, c.rate_limit_tpm), updated_at = now()")
-                .execute(Tuple.from(new Object[] { id, tenantId, put.llmModelId(), ciphertext == null ? null : Buffer.buffer(ciphertext),
-                        keyId, last4, put.rateLimitRpm(), put.rateLimitTpm() }))
+        return conn.preparedQuery("INSERT INTO tenant_llm_configs (id, tenant_id, llm_model_id, api_key_ciphertext, api_key_key_id, "
+                + "api_key_last4, rate_limit_rpm, rate_limit_tpm) VALUES ($1, $2, $3, $4, $5, $6, coalesce($7, 60), coalesce($8, 10000))")
+                .execute(Tuple.from(new Object[] { id, tenantId, put.llmModelId(), Buffer.buffer(ciphertext), keyId, last4,
+                        put.rateLimitRpm(), put.rateLimitTpm() }))
+                .onFailure().transform(e -> SqlErrors.translate(e, Map.of("uq_tenant_llm_configs_tenant", "llm_model_id")))
+                .replaceWithVoid();
+    }
+
+    /** Changes the tenant's config; a null ciphertext keeps the stored key. */
+    public Uni<Void> update(SqlConnection conn, TenantLlmConfigPut put, byte[] ciphertext, String keyId, String last4) {
+        return conn.preparedQuery("UPDATE tenant_llm_configs SET llm_model_id = $1, api_key_ciphertext = coalesce($2, api_key_ciphertext), "
+                + "api_key_key_id = coalesce($3, api_key_key_id), api_key_last4 = CASE WHEN $2::bytea IS NULL THEN api_key_last4 ELSE $4 END, "
+                + "rate_limit_rpm = coalesce($5, rate_limit_rpm), rate_limit_tpm = coalesce($6, rate_limit_tpm), updated_at = now()")
+                .execute(Tuple.from(new Object[] { put.llmModelId(), ciphertext == null ? null : Buffer.buffer(ciphertext), keyId, last4,
+                        put.rateLimitRpm(), put.rateLimitTpm() }))
                 .replaceWithVoid();
     }
 
