@@ -64,4 +64,16 @@ public final class AgentConfigFixtures {
         ValidatableResponse r = call.apply(as(otherToken)).then();
         r.statusCode(404).contentType("application/problem+json");
     }
+
+    /** The base tool of that type, made by the platform admin when the emptied schema lacks it. */
+    public static String baseTool(String type) {
+        List<String> ids = as(ConfigTestSupport.platformAdmin()).get("/v1/base-tools").then().statusCode(200).extract()
+                .path("items.findAll { it.type == '" + type + "' }.id");
+        if (!ids.isEmpty()) {
+            return ids.get(0);
+        }
+        return as(ConfigTestSupport.platformAdmin()).body(Map.of("type", type, "handler_class", "tools." + type)).post("/v1/base-tools").then()
+                .statusCode(201).extract().path("id");
+    }
+
 }

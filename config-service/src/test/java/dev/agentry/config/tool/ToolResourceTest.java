@@ -15,6 +15,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.config.AgentConfigFixtures;
 import dev.agentry.common.testing.TestDatabase;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -50,19 +51,8 @@ class ToolResourceTest {
         if (tenantA == null) {
             tenantA = createTenant("tools-a");
             tenantB = createTenant("tools-b");
-            HTTP_GET = baseTool("HTTP_GET");
+            HTTP_GET = AgentConfigFixtures.baseTool("HTTP_GET");
         }
-    }
-
-    /** The base tool of that type, made by the platform admin when the emptied schema lacks it. */
-    public static String baseTool(String type) {
-        List<String> ids = as(platformAdmin()).get("/v1/base-tools").then().statusCode(200).extract()
-                .path("items.findAll { it.type == '" + type + "' }.id");
-        if (!ids.isEmpty()) {
-            return ids.get(0);
-        }
-        return as(platformAdmin()).body(Map.of("type", type, "handler_class", "tools." + type)).post("/v1/base-tools").then()
-                .statusCode(201).extract().path("id");
     }
 
     static String tool(UUID tenant, String name) {
