@@ -92,7 +92,10 @@ say "machine: $(nproc) cpus, $(free -m | awk '/Mem:/ {print $2}') MB RAM; $(psql
 say "data: tenant $TENANT with $PROFILES profiles, $IDENTITIES identities; database totals:"
 say "$(as_owner -c "SELECT 'profile schema size ' || pg_size_pretty(sum(pg_total_relation_size(c.oid))) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'profile' AND c.relkind = 'r'")"
 say "plan of the lookup (as $APP, tenant bound):"
-PGOPTIONS="-c app.tenant_id=$TENANT" PGPASSWORD=$APP_PASSWORD psql -h 127.0.0.1 -U "$APP" -d "$DB" -Atq -c "EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) SELECT i.id, p.id FROM profile.channel_identities i JOIN profile.customer_profiles p ON p.tenant_id = i.tenant_id AND p.id = i.profile_id WHERE i.tenant_id = '$TENANT' AND i.channel = 'zalo' AND i.channel_user_id = 'z-777777'" | sed 's/^/    /' | tee -a "$results"
+sed -e '/^--/d' -e '/^\\set/d' -e "s/:tenant/'$TENANT'/" -e "s/\[:n % 4 + 1\]/[2]/g" -e "s/|| :n/|| 777777/" "$here/lookup.sql" \
+  | sed '1s/^/EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) /' \
+  | PGOPTIONS="-c app.tenant_id=$TENANT" PGPASSWORD=$APP_PASSWORD psql -h 127.0.0.1 -U "$APP" -d "$DB" -Atq \
+  | sed 's/^/    /' | tee -a "$results"
 
 # --- Measure ---------------------------------------------------------------------------------------
 percentiles() { # pgbench per-transaction logs -> "p50 p95 p99" in ms (column 3 is the latency in us)
