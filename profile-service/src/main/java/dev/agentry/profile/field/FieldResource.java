@@ -25,8 +25,6 @@ import org.jboss.resteasy.reactive.RestResponse;
 @Tag(name = "Profile fields")
 public class FieldResource {
 
-    private static final String NAME_MESSAGE = "must be a field name (lower-case letters, digits, '_' or '.')";
-
     @Inject
     FieldService fields;
 
@@ -41,7 +39,7 @@ public class FieldResource {
     @Path("/{name}/history")
     @RolesAllowed(Roles.VIEWER)
     public Uni<Page<FieldVersion>> history(@PathParam("id") UUID id,
-            @PathParam("name") @Pattern(regexp = FieldWrite.NAME, message = NAME_MESSAGE) String name,
+            @PathParam("name") @Pattern(regexp = FieldWrite.NAME, message = FieldWrite.NAME_MESSAGE) String name,
             @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
         return fields.history(id, name, PageRequest.of(limit, cursor));
     }
@@ -51,7 +49,7 @@ public class FieldResource {
     @Path("/{name}")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<RestResponse<Void>> retract(@PathParam("id") UUID id,
-            @PathParam("name") @Pattern(regexp = FieldWrite.NAME, message = NAME_MESSAGE) String name) {
+            @PathParam("name") @Pattern(regexp = FieldWrite.NAME, message = FieldWrite.NAME_MESSAGE) String name) {
         return fields.retract(id, name).map(v -> RestResponse.noContent());
     }
 }

@@ -83,12 +83,14 @@ public class FieldService {
     /** Ends the validity of every current value of the field; its history stays. 404 when it has none. */
     public Uni<Void> retract(UUID profileId, String name) {
         return tx.inTenant(caller.tenantId(), conn -> lookup.lockSurvivor(conn, profileId)
-                .flatMap(profile -> store.closeField(conn, profile.id(), name).flatMap(closed -> {
-                    if (closed == 0) {
-                        throw new NotFoundException("Field " + name + " has no current value on profile " + profileId);
-                    }
-                    return profiles.touch(conn, profile.id());
-                }))).replaceWithVoid();
+                .flatMap(profile -> store.writeTime(conn)
+                        .flatMap(at -> store.closeField(conn, profile.id(), name, at))
+                        .flatMap(closed -> {
+                            if (closed == 0) {
+                                throw new NotFoundException("Field " + name + " has no current value on profile " + profileId);
+                            }
+                            return profiles.touch(conn, profile.id());
+                        }))).replaceWithVoid();
     }
 
     /** Refuses, before any SQL, what would make a batch ambiguous or invalid; paths are {@code fields[i]...}. */
@@ -147,8 +149,8 @@ public class FieldService {
                     if (toInsert.isEmpty()) {
                         return Uni.createFrom().item(profile);
                     }
-                    return store.close(conn, toClose)
-                            .flatMap(n -> store.insertAll(conn, tenant, profile.id(), toInsert, recordedBy))
+                    return store.writeTime(conn).flatMap(at -> store.close(conn, toClose, at)
+                            .flatMap(n -> store.insertAll(conn, tenant, profile.id(), toInsert, recordedBy, at)))
                             .flatMap(v -> profiles.touch(conn, profile.id()));
                 }));
     }

@@ -12,6 +12,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -26,7 +27,12 @@ public class FieldStore {
 
     private static final String COLUMNS = "id, field_name, field_value, source, confidence, verified, valid_from, "
             + "valid_to, recorded_by";
-    private static final String VALID = "(valid_to IS NULL OR valid_to > now())";
+    /**
+     * Still valid as of the statement's start. Not {@code now()}, the transaction's start: a write
+     * closes values at its own time, taken after it locked the profile (see {@link #writeTime}), and
+     * the view read later in that transaction must see them closed.
+     */
+    private static final String VALID = "(valid_to IS NULL OR valid_to > statement_timestamp())";
 
     /** A value to insert, as {@link FieldService} planned it. */
     record NewValue(UUID id, String name, String value, FieldSource source, double confidence, boolean verified,
@@ -53,33 +59,48 @@ public class FieldStore {
                 .execute(Tuple.of(profileId)).map(rows -> rows.iterator().next().getInteger(0));
     }
 
-    /** Ends the validity of the given values now (the transaction's time, the new values' valid_from). */
-    Uni<Integer> close(SqlConnection conn, List<UUID> ids) {
+    /**
+     * The time of a write, read once the writer holds the profile's lock. {@code now()} would not
+     * do: it is when the transaction began, and a transaction that began earlier may get the lock
+     * later, so its values would start before the ones they replace. The clock read after the lock
+     * is later than every earlier writer's commit, so a field's history stays in order.
+     */
+    Uni<OffsetDateTime> writeTime(SqlConnection conn) {
+        return conn.query("SELECT clock_timestamp()").execute().map(rows -> rows.iterator().next().getOffsetDateTime(0));
+    }
+
+    /**
+     * Ends the validity of the given values at {@code at}, the new values' {@code valid_from}
+     * ({@code greatest} keeps the interval well-formed should the clock ever step back).
+     */
+    Uni<Integer> close(SqlConnection conn, List<UUID> ids, OffsetDateTime at) {
         if (ids.isEmpty()) {
             return Uni.createFrom().item(0);
         }
-        return conn.preparedQuery("UPDATE profile_fields SET valid_to = now() WHERE id = ANY($1) AND " + VALID)
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> rows.rowCount());
+        return conn.preparedQuery("UPDATE profile_fields SET valid_to = greatest($2, valid_from) WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(UUID[]::new), at)).map(rows -> rows.rowCount());
     }
 
-    /** Ends the validity of every valid value of one field (a retraction); answers how many. */
-    Uni<Integer> closeField(SqlConnection conn, UUID profileId, String name) {
-        return conn.preparedQuery("UPDATE profile_fields SET valid_to = now() WHERE profile_id = $1 AND field_name = $2 AND " + VALID)
-                .execute(Tuple.of(profileId, name)).map(rows -> rows.rowCount());
+    /** Ends the validity of every valid value of one field at {@code at} (a retraction); answers how many. */
+    Uni<Integer> closeField(SqlConnection conn, UUID profileId, String name, OffsetDateTime at) {
+        return conn.preparedQuery("UPDATE profile_fields SET valid_to = greatest($3, valid_from) WHERE profile_id = $1 "
+                + "AND field_name = $2 AND (valid_to IS NULL OR valid_to > $3)")
+                .execute(Tuple.of(profileId, name, at)).map(rows -> rows.rowCount());
     }
 
-    Uni<Void> insertAll(SqlConnection conn, UUID tenantId, UUID profileId, List<NewValue> values, String recordedBy) {
+    Uni<Void> insertAll(SqlConnection conn, UUID tenantId, UUID profileId, List<NewValue> values, String recordedBy,
+            OffsetDateTime at) {
         if (values.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
         List<Tuple> batch = new ArrayList<>(values.size());
         for (NewValue v : values) {
             batch.add(Tuple.from(new Object[] { v.id(), tenantId, profileId, v.name(), v.value(), wire(v.source()),
-                    v.confidence(), v.verified(), timestamp(v.validTo()), recordedBy }));
+                    v.confidence(), v.verified(), at, timestamp(v.validTo()), recordedBy }));
         }
         return conn.preparedQuery("INSERT INTO profile_fields (id, tenant_id, profile_id, field_name, field_value, source, "
                 + "confidence, verified, valid_from, valid_to, recorded_by) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, now(), $9, $10)")
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)")
                 .executeBatch(batch).replaceWithVoid();
     }
 

@@ -14,7 +14,7 @@ import java.time.Instant;
  * e.g. a temporary address. The value is trimmed.
  */
 public record FieldWrite(
-        @NotBlank @Pattern(regexp = FieldWrite.NAME, message = "must be a lower-case letter then lower-case letters, digits, '_' or '.' (at most 100)") String name,
+        @NotBlank @Pattern(regexp = FieldWrite.NAME, message = FieldWrite.NAME_MESSAGE) String name,
         @NotBlank @Size(max = 4000) String value,
         @NotNull FieldSource source,
         @DecimalMin("0.0") @DecimalMax("1.0") Double confidence,
@@ -22,6 +22,7 @@ public record FieldWrite(
         Instant validTo) {
 
     public static final String NAME = "^[a-z][a-z0-9_.]{0,99}$";
+    public static final String NAME_MESSAGE = "must be a lower-case letter then lower-case letters, digits, '_' or '.' (at most 100)";
 
     public double confidenceOrDefault() {
         return confidence == null ? 1.0 : confidence;

@@ -3,6 +3,7 @@ package dev.agentry.profile.profile;
 import dev.agentry.profile.field.FieldWrite;
 import dev.agentry.profile.identity.IdentityCreate;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
@@ -13,8 +14,8 @@ import java.util.List;
  */
 public record ProfileCreate(
         @Size(max = 255) @Pattern(regexp = ProfileCreate.NOT_BLANK, message = "must not be blank") String externalId,
-        @Size(max = 20) List<@Valid IdentityCreate> identities,
-        @Size(max = 50) List<@Valid FieldWrite> fields) {
+        @Size(max = 20) List<@NotNull @Valid IdentityCreate> identities,
+        @Size(max = 50) List<@NotNull @Valid FieldWrite> fields) {
 
     static final String NOT_BLANK = "^(?s).*\\S.*$";
 

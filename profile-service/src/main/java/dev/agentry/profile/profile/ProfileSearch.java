@@ -36,7 +36,7 @@ public record ProfileSearch(String externalId, String channel, String channelUse
             if (field == null || value == null) {
                 errors.add(new FieldError(field == null ? "field" : "value", "field and value go together"));
             } else if (!field.matches(FieldWrite.NAME)) {
-                errors.add(new FieldError("field", "must be a field name (lower-case letters, digits, '_' or '.')"));
+                errors.add(new FieldError("field", FieldWrite.NAME_MESSAGE));
             } else if (value.isBlank() || value.length() > 4000) {
                 errors.add(new FieldError("value", "must be 1 to 4000 characters"));
             }

@@ -87,7 +87,7 @@ public class ProfileStore {
                 + "AND p.id IN (SELECT f.profile_id FROM profile_fields f WHERE f.field_name = $1 "
                 + "AND f.search_key = left(normalize_field_value($1, $2), 256) "
                 + "AND normalize_field_value(f.field_name, f.field_value) = normalize_field_value($1, $2) "
-                + "AND (f.valid_to IS NULL OR f.valid_to > now())) "
+                + "AND (f.valid_to IS NULL OR f.valid_to > statement_timestamp())) "
                 + "AND ($3::uuid IS NULL OR p.id < $3) ORDER BY p.id DESC LIMIT $4")
                 .execute(Tuple.of(name, value, page.after(), page.fetchSize()))
                 .map(rows -> Rows.list(rows, ProfileStore::map));

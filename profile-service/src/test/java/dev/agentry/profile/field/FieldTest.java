@@ -202,6 +202,37 @@ class FieldTest {
         writeFields(tenant, p, List.of(field("one_more", "v", "system", 1, false)));
     }
 
+    /** Writers of one field from one source serialise on the profile: one value stays valid, none is lost. */
+    @Test
+    void concurrentWritesFromOneSourceLeaveOneValidValueAndAFullHistory() throws Exception {
+        UUID tenant = newTenant();
+        String p = create(tenant, body());
+        String token = runtime(tenant);
+        int writers = 20;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(writers);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        List<java.util.concurrent.Future<Integer>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < writers; i++) {
+                String value = "+84 90 000 00" + String.format("%02d", i);
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return as(token).body(Map.of("fields", List.of(field("phone", value, "extracted", 0.8, false))))
+                            .post(fieldsPath(p)).statusCode();
+                }));
+            }
+            start.countDown();
+            for (var answer : answers) {
+                assertEquals(200, answer.get(60, java.util.concurrent.TimeUnit.SECONDS));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(viewer(tenant)).get("/v1/profiles/" + p).then().body("fields.phone.candidates", equalTo(1));
+        as(viewer(tenant)).get(fieldsPath(p) + "/phone/history").then().body("items", hasSize(writers))
+                .body("items.findAll { it.valid_to == null }", hasSize(1));
+    }
+
     private static void merge(UUID tenant, String survivor, String duplicate) {
         as(runtime(tenant)).body(Map.of("duplicate_id", duplicate)).post("/v1/profiles/" + survivor + "/merge")
                 .then().statusCode(200);

@@ -121,6 +121,38 @@ class MergeAndErasureTest {
         as(viewer(tenant)).get("/v1/profiles/" + b).then().statusCode(200).body("id", equalTo(a));
     }
 
+    /** A into B and B into A at the same time: one wins, the other is refused as a cycle; one person remains. */
+    @Test
+    void oppositeMergesAtTheSameTimeLeaveOnePerson() throws Exception {
+        UUID tenant = newTenant();
+        String a = resolve(tenant, "web", "race-a");
+        String b = resolve(tenant, "web", "race-b");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+        try {
+            var first = pool.submit(() -> {
+                start.await();
+                return merge(tenant, a, b).extract().statusCode();
+            });
+            var second = pool.submit(() -> {
+                start.await();
+                return merge(tenant, b, a).extract().statusCode();
+            });
+            start.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>(List.of(first.get(30, java.util.concurrent.TimeUnit.SECONDS),
+                    second.get(30, java.util.concurrent.TimeUnit.SECONDS)));
+            java.util.Collections.sort(statuses);
+            assertEquals(List.of(200, 409), statuses);
+        } finally {
+            pool.shutdownNow();
+        }
+        as(viewer(tenant)).get("/v1/profiles").then().body("items", hasSize(1));
+        String survivor = resolve(tenant, "web", "race-a");
+        assertEquals(survivor, resolve(tenant, "web", "race-b"));
+        assertEquals(Map.of("customer_profiles", 2L, "channel_identities", 2L, "profile_fields", 0L, "profile_assets", 0L),
+                rowCounts(tenant));
+    }
+
     @Test
     void aChainOfMergesResolvesToTheLastSurvivor() {
         UUID tenant = newTenant();

@@ -192,6 +192,8 @@ class ProfileResourceTest {
                 .body("errors[0].field", equalTo("external_id"));
         as(admin(tenant)).body(body("identities", List.of(body("channel", "web", "channel_user_id", "v", "verified", "yes"))))
                 .post("/v1/profiles").then().statusCode(400).body("errors[0].field", equalTo("identities[0].verified"));
+        as(admin(tenant)).body("{\"identities\": [null]}").post("/v1/profiles").then().statusCode(400)
+                .contentType("application/problem+json");
         as(admin(tenant)).body("{\"external_id\": ").post("/v1/profiles").then().statusCode(400)
                 .contentType("application/problem+json");
         as(admin(tenant)).body(body("external_id", "x".repeat(2_000_000))).post("/v1/profiles").then().statusCode(413)
