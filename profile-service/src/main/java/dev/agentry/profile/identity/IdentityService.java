@@ -70,8 +70,9 @@ public class IdentityService {
                     return Uni.createFrom().item(new ResolveResult(true, inserted.get().profile().toProfile(),
                             inserted.get().identity()));
                 }
-                // Another transaction committed this identity after our lookup: read it again (a new
-                // statement sees it), unless an erasure removed it meanwhile, again and again.
+                // Another transaction committed this identity after our lookup: look again (a new
+                // statement sees its commit). Only an erasure or unlink removing it in between makes
+                // this loop, so it is bounded by a few attempts and then answers 409.
                 if (attemptsLeft <= 1) {
                     throw new ConflictException("channel_user_id", "the identity is being changed concurrently; retry");
                 }
