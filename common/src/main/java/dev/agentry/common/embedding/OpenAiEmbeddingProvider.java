@@ -71,29 +71,45 @@ public class OpenAiEmbeddingProvider implements EmbeddingProvider, AutoCloseable
         return request.sendJsonObject(body).map(response -> parse(response, batch.size()));
     }
 
+    /** Reads an embeddings answer; anything malformed is an {@link EmbeddingException}, never a crash. */
     private List<float[]> parse(HttpResponse<Buffer> response, int expected) {
         if (response.statusCode() != 200) {
             throw new EmbeddingException("Embedding API answered HTTP " + response.statusCode());
         }
-        JsonArray data = response.bodyAsJsonObject().getJsonArray("data");
+        JsonArray data;
+        try {
+            JsonObject body = response.bodyAsJsonObject();
+            data = body == null ? null : body.getJsonArray("data");
+        } catch (RuntimeException e) {
+            throw new EmbeddingException("Embedding API answered something that is not an embeddings document");
+        }
         if (data == null || data.size() != expected) {
             throw new EmbeddingException("Embedding API returned " + (data == null ? 0 : data.size())
                     + " vectors for " + expected + " texts");
         }
         float[][] ordered = new float[expected][];
         for (int i = 0; i < data.size(); i++) {
-            JsonObject item = data.getJsonObject(i);
-            int index = item.getInteger("index", i);
-            JsonArray values = item.getJsonArray("embedding");
+            Object entry = data.getValue(i);
+            if (!(entry instanceof JsonObject item) || !(item.getValue("embedding") instanceof JsonArray values)) {
+                throw new EmbeddingException("Embedding API item " + i + " has no embedding");
+            }
+            Object rawIndex = item.getValue("index", i);
+            if (!(rawIndex instanceof Number number) || number.intValue() < 0 || number.intValue() >= expected
+                    || ordered[number.intValue()] != null) {
+                throw new EmbeddingException("Embedding API item " + i + " has a missing, repeated or out-of-range index");
+            }
             if (values.size() != dimensions) {
                 throw new EmbeddingException("Embedding API returned " + values.size()
                         + " dimensions; this deployment stores " + dimensions);
             }
             float[] vector = new float[values.size()];
             for (int j = 0; j < vector.length; j++) {
-                vector[j] = ((Number) values.getValue(j)).floatValue();
+                if (!(values.getValue(j) instanceof Number value)) {
+                    throw new EmbeddingException("Embedding API item " + i + " holds a value that is not a number");
+                }
+                vector[j] = value.floatValue();
             }
-            ordered[index] = vector;
+            ordered[number.intValue()] = vector;
         }
         return List.of(ordered);
     }

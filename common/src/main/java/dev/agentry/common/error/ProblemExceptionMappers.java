@@ -190,29 +190,31 @@ public class ProblemExceptionMappers {
      * the method and the body parameter are dropped, a query or path parameter keeps its name.
      */
     static String fieldOf(Path path) {
-        List<Path.Node> nodes = new ArrayList<>();
-        path.forEach(nodes::add);
         List<String> parts = new ArrayList<>();
-        boolean sawParameter = false;
-        for (Path.Node node : nodes) {
+        String parameter = null;
+        for (Path.Node node : path) {
+            // An iterable node's index (or map key) says where it sits in the PREVIOUS node's container.
+            if (node.isInIterable() && !parts.isEmpty()) {
+                String container = parts.remove(parts.size() - 1);
+                parts.add(node.getIndex() != null ? container + "[" + node.getIndex() + "]"
+                        : node.getKey() != null ? container + "." + node.getKey() : container);
+            }
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER -> {
+                case METHOD, CONSTRUCTOR, RETURN_VALUE, CROSS_PARAMETER, CONTAINER_ELEMENT -> {
                 }
                 case PARAMETER -> {
-                    sawParameter = true;
-                    parts.add(node.getName());
+                    parameter = node.getName();
+                    parts.add(parameter);
                 }
                 default -> {
-                    String name = node.getName() == null ? "" : SNAKE.translate(node.getName());
-                    String part = node.getIndex() != null ? name + "[" + node.getIndex() + "]" : name;
-                    if (!part.isEmpty()) {
-                        parts.add(part);
+                    if (node.getName() != null && !node.getName().isEmpty()) {
+                        parts.add(SNAKE.translate(node.getName()));
                     }
                 }
             }
         }
         // A bean's own properties stand alone: the body parameter's name says nothing to a caller.
-        if (sawParameter && parts.size() > 1) {
+        if (parameter != null && parts.size() > 1 && parts.get(0).equals(parameter)) {
             parts.remove(0);
         }
         return parts.isEmpty() ? "$" : String.join(".", parts);
