@@ -6,13 +6,23 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The in-process default model, for real: no mocks, the ONNX model runs. */
 class OnnxEmbeddingProviderTest {
@@ -26,11 +36,19 @@ class OnnxEmbeddingProviderTest {
     private static final String REFUND_DOC = "Refund and return policy: money back within 30 days";
     private static final String SHIPPING_DOC = "Shipping times and delivery tracking";
 
+    private static final String MODEL_FILE = "bge-small-en-v1.5-q.onnx";
+    private static final String TOKENIZER_FILE = "bge-small-en-v1.5-q-tokenizer.json";
+
+    @TempDir
+    static Path tmp;
+    private static Path modelDir;
     private static OnnxEmbeddingProvider provider;
 
     @BeforeAll
     static void load() {
-        provider = new OnnxEmbeddingProvider(2, MAX_CHARS);
+        // A directory that does not exist yet: the provider creates it and unpacks the model there.
+        modelDir = tmp.resolve("models/bge");
+        provider = new OnnxEmbeddingProvider(2, MAX_CHARS, modelDir);
     }
 
     @AfterAll
@@ -169,5 +187,56 @@ class OnnxEmbeddingProviderTest {
                 .await().atMost(WAIT);
         assertTrue(thread.get().startsWith("agentry-embedding-"), thread.get());
         assertFalse(thread.get().equals(Thread.currentThread().getName()));
+    }
+
+    private static long resourceSize(String name) throws IOException {
+        URL url = OnnxEmbeddingModel.class.getClassLoader().getResource(name);
+        assertTrue(url != null, name + " is not on the class path");
+        return url.openConnection().getContentLengthLong();
+    }
+
+    private static Set<String> filesIn(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(f -> f.getFileName().toString()).collect(Collectors.toSet());
+        }
+    }
+
+    @Test
+    void modelFilesAreUnpackedWholeIntoTheModelDirectory() throws IOException {
+        provider.warmUp();
+        assertEquals(Set.of(MODEL_FILE, TOKENIZER_FILE), filesIn(modelDir), "no partial copies left behind");
+        assertTrue(resourceSize(MODEL_FILE) > 30_000_000L);
+        assertEquals(resourceSize(MODEL_FILE), Files.size(modelDir.resolve(MODEL_FILE)));
+        assertEquals(resourceSize(TOKENIZER_FILE), Files.size(modelDir.resolve(TOKENIZER_FILE)));
+    }
+
+    @Test
+    void truncatedCopyIsReplacedAndACompleteOneReused(@TempDir Path dir) throws IOException {
+        // What a crash during an earlier unpack could leave.
+        Files.write(dir.resolve(MODEL_FILE), new byte[1_000]);
+        Files.writeString(dir.resolve(TOKENIZER_FILE), "{");
+        float[] expected = embed(REFUND_DOC);
+
+        OnnxEmbeddingProvider repaired = new OnnxEmbeddingProvider(1, MAX_CHARS, dir);
+        try {
+            assertArrayEquals(expected, repaired.embed(REFUND_DOC).await().atMost(WAIT), 1e-6f);
+        } finally {
+            repaired.close();
+        }
+        assertEquals(resourceSize(MODEL_FILE), Files.size(dir.resolve(MODEL_FILE)));
+        assertEquals(resourceSize(TOKENIZER_FILE), Files.size(dir.resolve(TOKENIZER_FILE)));
+        assertEquals(Set.of(MODEL_FILE, TOKENIZER_FILE), filesIn(dir));
+
+        // A complete copy is opened as it is, not written again.
+        FileTime old = FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(dir.resolve(MODEL_FILE), old);
+        OnnxEmbeddingProvider reusing = new OnnxEmbeddingProvider(1, MAX_CHARS, dir);
+        try {
+            reusing.warmUp();
+            assertArrayEquals(expected, reusing.embed(REFUND_DOC).await().atMost(WAIT), 1e-6f);
+        } finally {
+            reusing.close();
+        }
+        assertEquals(old, Files.getLastModifiedTime(dir.resolve(MODEL_FILE)));
     }
 }
