@@ -109,8 +109,8 @@ public class RuleMatchBench {
 
         Result sqlExact = sql(appUrl, plan, tenantIds, queryVectors, false, concurrency);
         Result sqlIndex = sql(appUrl, plan, tenantIds, queryVectors, true, concurrency);
-        Result apiExact = api(baseUrl, plan, tenantIds, queryVectors, tokens, "exact", concurrency);
         Result apiIndex = api(baseUrl, plan, tenantIds, queryVectors, tokens, "index", concurrency);
+        Result apiExact = api(baseUrl, plan, tenantIds, queryVectors, tokens, "exact", concurrency);
         Result apiAuto = api(baseUrl, plan, tenantIds, queryVectors, tokens, "auto", concurrency);
 
         System.out.println();
@@ -223,20 +223,29 @@ public class RuleMatchBench {
     // ------------------------------------------------------------------------------------ measure
 
     static Result sql(String url, List<int[]> plan, List<UUID> tenants, float[][] queries, boolean index, int concurrency) throws Exception {
-        List<Connection> connections = new ArrayList<>();
+        // One connection per worker, like the service's pool: taken for a query, given back after it.
+        java.util.concurrent.BlockingQueue<Connection> connections = new java.util.concurrent.LinkedBlockingQueue<>();
         for (int i = 0; i < concurrency; i++) {
             Connection c = DriverManager.getConnection(url, "agentry_app", "agentry_app");
             c.setAutoCommit(false);
             connections.add(c);
         }
-        ThreadLocal<Connection> mine = new ThreadLocal<>();
-        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
         Result r = run("SQL (JDBC)", index ? "index" : "exact", plan, concurrency, q -> {
-            Connection c = mine.get();
-            if (c == null) {
-                c = connections.get(next.getAndIncrement());
-                mine.set(c);
+            Connection c = connections.take();
+            try {
+                return sqlQuery(c, q, tenants, queries, index);
+            } finally {
+                connections.add(c);
             }
+        });
+        for (Connection c : connections) {
+            c.close();
+        }
+        return r;
+    }
+
+    static Sample sqlQuery(Connection c, int[] q, List<UUID> tenants, float[][] queries, boolean index) throws Exception {
+        {
             UUID tenant = tenants.get(q[0]);
             String vector = Arrays.toString(queries[q[1]]).replace(" ", "");
             List<String> ids = new ArrayList<>();
@@ -247,7 +256,8 @@ public class RuleMatchBench {
             }
             if (index) {
                 try (Statement s = c.createStatement()) {
-                    s.execute("SELECT set_config('hnsw.ef_search', '100', true), set_config('enable_sort', 'off', true)");
+                    s.execute("SELECT set_config('hnsw.ef_search', '100', true), set_config('enable_sort', 'off', true), "
+                            + "set_config('jit', 'off', true)");
                 }
             }
             try (PreparedStatement p = c.prepareStatement(index ? INDEX_SQL : EXACT_SQL)) {
@@ -272,16 +282,12 @@ public class RuleMatchBench {
             }
             c.commit();
             return new Sample((System.nanoTime() - start) / 1e6, ids, index ? "index" : "exact");
-        });
-        for (Connection c : connections) {
-            c.close();
         }
-        return r;
     }
 
     static Result api(String baseUrl, List<int[]> plan, List<UUID> tenants, float[][] queries, Map<String, String> tokens, String strategy,
             int concurrency) throws Exception {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         Pattern idPattern = Pattern.compile("\"rule\":\\{\"id\":\"([0-9a-f-]{36})\"");
         Pattern strategyPattern = Pattern.compile("\"strategy\":\"([a-z]+)\"");
         return run("API (HTTP)", strategy, plan, concurrency, q -> {
@@ -339,8 +345,17 @@ public class RuleMatchBench {
             }
         }
         pool.shutdown();
-        System.out.printf(Locale.ROOT, "%s %s: %d queries, p50 %.1f ms%n", path, strategy, latencies.size(), pct(latencies, 50));
+        System.out.printf(Locale.ROOT, "%s %s: %d queries, p50 %.1f ms (load average %s)%n", path, strategy, latencies.size(),
+                pct(latencies, 50), loadAverage());
         return new Result(path, strategy, latencies, ids, chosen);
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).substring(0, 14).strip();
+        } catch (Exception e) {
+            return "?";
+        }
     }
 
     static double pct(List<Double> values, int p) {

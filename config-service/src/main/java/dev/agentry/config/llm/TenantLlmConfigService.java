@@ -51,8 +51,19 @@ public class TenantLlmConfigService {
             if (!exists && sealed == null) {
                 throw new ValidationException("api_key", "is required for a new LLM config");
             }
-            return exists ? store.update(conn, put, sealed == null ? null : sealed.ciphertext(), sealed == null ? null : sealed.keyId(), last4)
-                    : store.insert(conn, tenant, Ids.newId(), put, sealed.ciphertext(), sealed.keyId(), last4);
+            if (!exists) {
+                return store.insert(conn, tenant, Ids.newId(), put, sealed.ciphertext(), sealed.keyId(), last4);
+            }
+            if (sealed != null) {
+                return store.update(conn, put, sealed.ciphertext(), sealed.keyId(), last4);
+            }
+            // The key is kept: sealed again under the current master key if an older one sealed it (rotation).
+            return store.sealedKey(conn).flatMap(stored -> {
+                SecretCipher.Sealed resealed = stored.filter(k -> cipher.needsRotation(k.keyId()))
+                        .map(k -> cipher.seal(tenant, PURPOSE, cipher.open(tenant, PURPOSE, k.ciphertext(), k.keyId()))).orElse(null);
+                return resealed == null ? store.update(conn, put, null, null, null)
+                        : store.updateKeepingLast4(conn, put, resealed.ciphertext(), resealed.keyId());
+            });
         }).flatMap(v -> store.find(conn)).map(Optional::orElseThrow));
     }
 

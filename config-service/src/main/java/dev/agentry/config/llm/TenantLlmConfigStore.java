@@ -58,6 +58,15 @@ public class TenantLlmConfigStore {
                 .replaceWithVoid();
     }
 
+    /** Replaces the ciphertext of the same key (a rotation): its last four characters stay. */
+    public Uni<Void> updateKeepingLast4(SqlConnection conn, TenantLlmConfigPut put, byte[] ciphertext, String keyId) {
+        return conn.preparedQuery("UPDATE tenant_llm_configs SET llm_model_id = $1, api_key_ciphertext = $2, api_key_key_id = $3, "
+                + "rate_limit_rpm = coalesce($4, rate_limit_rpm), rate_limit_tpm = coalesce($5, rate_limit_tpm), updated_at = now()")
+                .execute(Tuple.from(new Object[] { put.llmModelId(), Buffer.buffer(ciphertext), keyId, put.rateLimitRpm(),
+                        put.rateLimitTpm() }))
+                .replaceWithVoid();
+    }
+
     public Uni<Boolean> delete(SqlConnection conn) {
         return conn.query("DELETE FROM tenant_llm_configs").execute().map(rows -> rows.rowCount() == 1);
     }

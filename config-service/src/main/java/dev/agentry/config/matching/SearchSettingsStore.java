@@ -16,7 +16,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class SearchSettingsStore {
 
     public Uni<Void> preferIndex(SqlConnection conn, int efSearch) {
-        return conn.preparedQuery("SELECT set_config('hnsw.ef_search', $1, true), set_config('enable_sort', 'off', true)")
+        return conn.preparedQuery("SELECT set_config('hnsw.ef_search', $1, true), set_config('enable_sort', 'off', true), "
+                + "set_config('jit', 'off', true)")
                 .execute(Tuple.of(Integer.toString(efSearch))).replaceWithVoid();
     }
 
