@@ -26,10 +26,10 @@ public interface EmbeddingConfig {
 
     /**
      * Where the in-process model's files are unpacked from its jar (once) for ONNX Runtime to open;
-     * must be writable. In containers point it (and java.io.tmpdir) at a writable volume.
+     * must be writable. Default: {@code agentry-models} under {@code java.io.tmpdir} (computed in
+     * code: an expression default was seen unexpanded). In containers point it at a writable volume.
      */
-    @WithDefault("${java.io.tmpdir}/agentry-models")
-    java.nio.file.Path modelDir();
+    Optional<java.nio.file.Path> modelDir();
 
     /** Texts longer than this many characters are cut before embedding (the model's window is smaller). */
     @WithDefault("8000")

@@ -42,7 +42,11 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
     private volatile OnnxEmbeddingModel model;
 
     public OnnxEmbeddingProvider(int threads, int maxTextChars) {
-        this(threads, maxTextChars, Path.of(System.getProperty("java.io.tmpdir"), "agentry-models"));
+        this(threads, maxTextChars, defaultModelDir());
+    }
+
+    public static Path defaultModelDir() {
+        return Path.of(System.getProperty("java.io.tmpdir"), "agentry-models");
     }
 
     public OnnxEmbeddingProvider(int threads, int maxTextChars, Path modelDir) {
@@ -71,7 +75,9 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
         if (texts.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        return Uni.createFrom().item(() -> embedNow(texts)).runSubscriptionOn(executor);
+        return Uni.createFrom().item(() -> embedNow(texts)).runSubscriptionOn(executor)
+                .onFailure(f -> !(f instanceof EmbeddingException))
+                .transform(f -> new EmbeddingException("The in-process embedding model failed: " + f.getMessage()));
     }
 
     /** Loads the model now (on the calling thread); for a warm-up at startup. */
@@ -135,5 +141,14 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
     @Override
     public void close() {
         executor.shutdownNow();
+        OnnxEmbeddingModel m = model;
+        model = null;
+        if (m instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // closing frees native memory; nothing more to do if it fails
+            }
+        }
     }
 }

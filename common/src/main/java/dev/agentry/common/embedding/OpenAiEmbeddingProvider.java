@@ -24,6 +24,9 @@ public class OpenAiEmbeddingProvider implements EmbeddingProvider, AutoCloseable
     private final String endpoint;
 
     public OpenAiEmbeddingProvider(Vertx vertx, EmbeddingConfig.OpenAi config, int dimensions) {
+        if (config.batchSize() < 1) {
+            throw new IllegalArgumentException("agentry.embedding.openai.batch-size must be at least 1");
+        }
         this.client = WebClient.create(vertx);
         this.config = config;
         this.dimensions = dimensions;
@@ -68,7 +71,9 @@ public class OpenAiEmbeddingProvider implements EmbeddingProvider, AutoCloseable
         }
         var request = client.postAbs(endpoint).timeout(config.timeout().toMillis());
         config.apiKey().ifPresent(key -> request.bearerTokenAuthentication(key));
-        return request.sendJsonObject(body).map(response -> parse(response, batch.size()));
+        return request.sendJsonObject(body)
+                .onFailure().transform(f -> new EmbeddingException("Embedding API unreachable or timed out: " + f.getMessage()))
+                .map(response -> parse(response, batch.size()));
     }
 
     /** Reads an embeddings answer; anything malformed is an {@link EmbeddingException}, never a crash. */

@@ -18,9 +18,16 @@ public final class VectorCodec {
     }
 
     public static float[] fromSql(String text) {
+        if (text == null) {
+            return null;
+        }
+        String literal = text.strip();
+        if (literal.length() < 3 || literal.charAt(0) != '[' || literal.charAt(literal.length() - 1) != ']') {
+            throw new IllegalArgumentException("not a vector literal");
+        }
         try {
-            return text == null ? null : new PGvector(text).toArray();
-        } catch (java.sql.SQLException e) {
+            return new PGvector(literal).toArray();
+        } catch (Exception e) {
             throw new IllegalArgumentException("not a vector literal", e);
         }
     }

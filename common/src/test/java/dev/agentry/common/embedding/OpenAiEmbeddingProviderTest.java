@@ -23,7 +23,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The OpenAI-compatible provider against a local fake of {@code POST /v1/embeddings}. */
@@ -378,13 +377,11 @@ class OpenAiEmbeddingProviderTest {
     // yet; they reach the caller as raw Vert.x exceptions (a 500). Enable once fixed.
 
     @Test
-    @Disabled("bug: connection refused escapes as the raw Vert.x connect exception (a 500, not a 503)")
     void unreachableServerFails() {
         assertEmbeddingFailure(provider(OpenAiSettings.of("http://127.0.0.1:1/v1")).embed("t1"));
     }
 
     @Test
-    @Disabled("bug: a timeout escapes as the raw Vert.x timeout exception (a 500, not a 503)")
     void timeoutFailsAsEmbeddingException() {
         answer = (request, response) -> {
             // never answers
