@@ -64,7 +64,8 @@ public final class MemoryTestSupport {
             s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
             for (String table : new String[] { "episodes", "entities", "relationships", "collections", "documents", "chunks",
                     "rag_queries", "retention_policies" }) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table)) {
+                // Filtered explicitly: the owner also has a read-only policy (V2 migration, text search).
+                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + table + " WHERE tenant_id = '" + tenant + "'")) {
                     rs.next();
                     counts.put(table, rs.getLong(1));
                 }

@@ -111,6 +111,22 @@ class RowLevelSecurityTest {
     }
 
     @Test
+    void theTextMatchFunctionsAnswerOnlyForTheBoundTenant() {
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        as(runtime(a)).body(Map.of("agent_id", UUID.randomUUID(), "episode_type", "fact", "content", "zebra quartz",
+                "embedding", unitVector(7), "embedding_model", "test-model")).post("/v1/episodes").then().statusCode(201);
+        String sql = "SELECT count(*) FROM episode_text_matches($1, 'zebra & quartz'::tsquery, 10)";
+        long own = tx.inTenant(a, conn -> conn.preparedQuery(sql).execute(Tuple.of(a))).map(r -> r.iterator().next().getLong(0))
+                .await().atMost(WAIT);
+        assertEquals(1, own);
+        // Bound to B, asking for A's rows: nothing.
+        long foreign = tx.inTenant(b, conn -> conn.preparedQuery(sql).execute(Tuple.of(a))).map(r -> r.iterator().next().getLong(0))
+                .await().atMost(WAIT);
+        assertEquals(0, foreign);
+    }
+
+    @Test
     void theCrossTenantListAnswersIdsOnly() {
         UUID tenant = UUID.randomUUID();
         episode(tenant, 6);

@@ -11,6 +11,7 @@ import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.common.vector.VectorCodec;
 import dev.agentry.memory.MemoryConfig;
+import dev.agentry.memory.embedding.BatchedEmbeddings;
 import dev.agentry.memory.search.SearchMode;
 import dev.agentry.memory.search.SearchStrategy;
 import io.smallrye.mutiny.Uni;
@@ -40,6 +41,9 @@ public class EpisodeService {
     EmbeddingProvider embeddings;
 
     @Inject
+    BatchedEmbeddings batched;
+
+    @Inject
     TenantContext caller;
 
     @Inject
@@ -56,7 +60,7 @@ public class EpisodeService {
                 .map(stored -> stored.get(0));
     }
 
-    /** Stores every episode or none: one validation pass, one embedding call, one statement. */
+    /** Stores every episode or none: one validation pass, one embedding pass, one statement. */
     public Uni<EpisodeBulkCreated> createAll(EpisodeBulkCreate bulk) {
         UUID tenant = caller.tenantId();
         if (bulk.episodes().size() > config.episodes().maxBulk()) {
@@ -149,7 +153,7 @@ public class EpisodeService {
             }
             EpisodeStore.Query query = new EpisodeStore.Query(mode, strategy, v, model, text,
                     search.language() == null ? "en" : search.language(), filter, asOf, search.knownAt(), limit,
-                    candidates, settings.rrfK(),
+                    candidates, settings.textWindow(), settings.textMatchCap(), settings.rrfK(),
                     search.recencyWeight() == null ? settings.recencyWeight() : search.recencyWeight(),
                     search.importanceWeight() == null ? settings.importanceWeight() : search.importanceWeight(),
                     settings.recencyHalfLife().toSeconds());
@@ -166,7 +170,7 @@ public class EpisodeService {
         }
     }
 
-    /** Computes the vectors the callers did not send, in one call to the provider, off the event loop. */
+    /** Computes the vectors the callers did not send, in batches side by side, off the event loop. */
     private Uni<List<EpisodeStore.NewEpisode>> prepare(List<EpisodeCreate> creates) {
         List<String> texts = new ArrayList<>();
         for (EpisodeCreate c : creates) {
@@ -174,7 +178,7 @@ public class EpisodeService {
                 texts.add(c.content());
             }
         }
-        return embeddings.embedAll(texts).map(vectors -> {
+        return batched.embedAll(texts).map(vectors -> {
             List<EpisodeStore.NewEpisode> ready = new ArrayList<>(creates.size());
             int next = 0;
             for (EpisodeCreate c : creates) {

@@ -51,12 +51,21 @@ public class EpisodeStore {
 
     /** A search, resolved: the vector to compare (or none), the strategy and every weight. */
     public record Query(SearchMode mode, SearchStrategy strategy, float[] vector, String model, String text,
-            String language, Filter filter, Instant asOf, Instant knownAt, int limit, int candidates, int rrfK,
+            String language, Filter filter, Instant asOf, Instant knownAt, int limit, int candidates, int textWindow,
+            int textMatchCap, int rrfK,
             double recencyWeight, double importanceWeight, double halfLifeSeconds) {
     }
 
     /** Inserts every episode in one statement (so one trigger run updates the counts), all or nothing. */
     public Uni<List<Episode>> insertAll(SqlConnection conn, UUID tenant, List<NewEpisode> episodes) {
+        Statement s = insertStatement(tenant, episodes);
+        return conn.preparedQuery(s.sql()).execute(s.params())
+                .onFailure().transform(e -> SqlErrors.translate(e, Map.of()))
+                .map(rows -> Rows.list(rows, EpisodeStore::map));
+    }
+
+    /** The insert exactly as {@link #insertAll} sends it (arrays unnested server-side); public for the benchmark. */
+    public static Statement insertStatement(UUID tenant, List<NewEpisode> episodes) {
         int n = episodes.size();
         UUID[] ids = new UUID[n];
         UUID[] agents = new UUID[n];
@@ -90,18 +99,16 @@ public class EpisodeStore {
             validTo[i] = timestamp(c.validTo());
             metadata[i] = Rows.jsonb(c.metadata()).encode();
         }
-        return conn.preparedQuery("INSERT INTO episodes AS t (id, tenant_id, agent_id, customer_profile_id, session_id, group_id, "
+        return new Statement("INSERT INTO episodes AS t (id, tenant_id, agent_id, customer_profile_id, session_id, group_id, "
                 + "episode_type, content, language, embedding, embedding_model, importance, valid_from, valid_to, metadata) "
                 + "SELECT u.id, $1, u.agent_id, u.customer_profile_id, u.session_id, u.group_id, u.episode_type, u.content, "
                 + "u.language, u.embedding::vector, u.embedding_model, u.importance, coalesce(u.valid_from, now()), u.valid_to, "
                 + "u.metadata::jsonb FROM unnest($2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::uuid[], $7::text[], "
                 + "$8::text[], $9::text[], $10::text[], $11::text[], $12::float8[], $13::timestamptz[], $14::timestamptz[], "
                 + "$15::text[]) AS u (id, agent_id, customer_profile_id, session_id, group_id, episode_type, content, "
-                + "language, embedding, embedding_model, importance, valid_from, valid_to, metadata) RETURNING " + COLUMNS)
-                .execute(Tuple.from(new Object[] { tenant, ids, agents, customers, sessions, groups, types, contents,
-                        languages, vectors, models, importances, validFrom, validTo, metadata }))
-                .onFailure().transform(e -> SqlErrors.translate(e, Map.of()))
-                .map(rows -> Rows.list(rows, EpisodeStore::map));
+                + "language, embedding, embedding_model, importance, valid_from, valid_to, metadata) RETURNING " + COLUMNS,
+                Tuple.from(new Object[] { tenant, ids, agents, customers, sessions, groups, types, contents, languages, vectors,
+                        models, importances, validFrom, validTo, metadata }));
     }
 
     public Uni<Optional<Episode>> find(SqlConnection conn, UUID tenant, UUID id) {
@@ -167,7 +174,21 @@ public class EpisodeStore {
                 });
     }
 
+    /** A statement and its parameters. */
+    public record Statement(String sql, Tuple params) {
+    }
+
     public Uni<List<EpisodeHit>> search(SqlConnection conn, UUID tenant, Query q) {
+        Statement s = searchStatement(tenant, q);
+        return conn.preparedQuery(s.sql()).execute(s.params())
+                .map(rows -> Rows.list(rows, row -> new EpisodeHit(map(row), HitScores.of(row))));
+    }
+
+    /**
+     * The search statement exactly as {@link #search} sends it; public so that the benchmark
+     * (bench/memory) runs the same SQL raw as its baseline.
+     */
+    public static Statement searchStatement(UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
         String asOf = p.add(timestamp(q.asOf())) + "::timestamptz";
@@ -184,10 +205,10 @@ public class EpisodeStore {
                 vector ? q.strategy() : SearchStrategy.TEXT,
                 vector ? p.add(VectorCodec.toSql(q.vector())) : null, vector ? p.add(q.model()) : null,
                 text ? p.add(q.text()) : null, text ? p.add(q.language()) : null,
-                p.add(q.candidates()), p.add(q.rrfK()), recency, "t.importance", p.add(q.recencyWeight()),
+                p.add(q.candidates()), text ? p.add(q.textWindow()) : null,
+                text ? "episode_text_matches(" + tenantParam + ", %s, " + p.add(q.textMatchCap()) + ")" : null, p.add(q.rrfK()), recency, "t.importance", p.add(q.recencyWeight()),
                 p.add(q.importanceWeight()), p.add(q.limit())));
-        return conn.preparedQuery(sql).execute(p.tuple())
-                .map(rows -> Rows.list(rows, row -> new EpisodeHit(map(row), HitScores.of(row))));
+        return new Statement(sql, p.tuple());
     }
 
     /** The tenant and the optional filters as a WHERE clause over alias {@code t}. */

@@ -38,7 +38,7 @@ public class ChunkStore {
 
     /** A knowledge search, resolved. */
     public record Query(UUID collection, UUID document, SearchStrategy strategy, float[] vector, String model, String text,
-            String language, int limit, int candidates, int rrfK) {
+            String language, int limit, int candidates, int textWindow, int textMatchCap, int rrfK) {
     }
 
     /**
@@ -145,7 +145,8 @@ public class ChunkStore {
     public Uni<List<ChunkHit>> search(SqlConnection conn, UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
-        String filter = "t.tenant_id = " + tenantParam + " AND t.collection_id = " + p.add(q.collection()) + " AND t.is_current";
+        String collectionParam = p.add(q.collection());
+        String filter = "t.tenant_id = " + tenantParam + " AND t.collection_id = " + collectionParam + " AND t.is_current";
         if (q.document() != null) {
             filter += " AND t.document_id = " + p.add(q.document());
         }
@@ -155,7 +156,10 @@ public class ChunkStore {
                 COLUMNS + ", d.title AS document_title, d.filename AS document_filename, d.version AS document_version", filter,
                 tenantParam, vector ? q.strategy() : SearchStrategy.TEXT, vector ? p.add(VectorCodec.toSql(q.vector())) : null,
                 vector ? p.add(q.model()) : null, q.text() == null ? null : p.add(q.text()),
-                q.text() == null ? null : p.add(q.language()), p.add(q.candidates()), p.add(q.rrfK()), "0", "0", p.add(0.0),
+                q.text() == null ? null : p.add(q.language()), p.add(q.candidates()),
+                q.text() == null ? null : p.add(q.textWindow()),
+                q.text() == null ? null : "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, " + p.add(q.textMatchCap()) + ")",
+                p.add(q.rrfK()), "0", "0", p.add(0.0),
                 p.add(0.0), p.add(q.limit())));
         return conn.preparedQuery(sql).execute(p.tuple()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
                 new ChunkSource(row.getUUID("document_id"), row.getString("document_title"), row.getString("document_filename"),

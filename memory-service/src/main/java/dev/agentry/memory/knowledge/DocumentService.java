@@ -11,6 +11,7 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.memory.MemoryConfig;
+import dev.agentry.memory.embedding.BatchedEmbeddings;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -57,6 +58,9 @@ public class DocumentService {
 
     @Inject
     EmbeddingProvider embeddings;
+
+    @Inject
+    BatchedEmbeddings batched;
 
     @Inject
     TenantContext caller;
@@ -234,7 +238,7 @@ public class DocumentService {
                         .onFailure().recoverWithNull());
     }
 
-    /** Embeds the added texts that no stored chunk shares, in batches run side by side on the provider's threads. */
+    /** Embeds the added texts that no stored chunk shares. */
     private Uni<Map<String, float[]>> embedMissing(List<String> hashes, Map<String, Chunker.Draft> drafts,
             Map<String, float[]> reuse) {
         Map<String, float[]> vectors = new HashMap<>(reuse);
@@ -242,19 +246,9 @@ public class DocumentService {
         if (missing.isEmpty()) {
             return Uni.createFrom().item(vectors);
         }
-        int batch = Math.max(1, config.knowledge().embedBatchSize());
-        List<Uni<List<float[]>>> calls = new ArrayList<>();
-        for (int i = 0; i < missing.size(); i += batch) {
-            List<String> texts = missing.subList(i, Math.min(missing.size(), i + batch)).stream()
-                    .map(h -> drafts.get(h).content()).toList();
-            calls.add(embeddings.embedAll(texts));
-        }
-        return Uni.join().all(calls).andFailFast().map(results -> {
-            int k = 0;
-            for (List<float[]> result : results) {
-                for (float[] v : result) {
-                    vectors.put(missing.get(k++), v);
-                }
+        return batched.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
+            for (int k = 0; k < missing.size(); k++) {
+                vectors.put(missing.get(k), results.get(k));
             }
             return vectors;
         });

@@ -67,7 +67,8 @@ public class KnowledgeSearchService {
                             : SearchStrategy.forSize(c.chunkCount(), settings.exactThreshold(), search.documentId() != null);
                     ChunkStore.Query query = new ChunkStore.Query(collectionId, search.documentId(), strategy, v,
                             embeddings.model(), mode.usesText() ? search.query() : null,
-                            search.language() == null ? c.language() : search.language(), limit, candidates, settings.rrfK());
+                            search.language() == null ? c.language() : search.language(), limit, candidates,
+                            settings.textWindow(), settings.textMatchCap(), settings.rrfK());
                     Uni<Void> tuned = strategy == SearchStrategy.HNSW
                             ? chunks.setEfSearch(conn, Math.max(settings.hnswEfSearch(), candidates))
                             : Uni.createFrom().voidItem();

@@ -16,11 +16,15 @@ import java.util.List;
  * orders by {@code embedding <=> q} itself, which the HNSW index serves, with the iterative scan
  * every connection enables so that filtered-out rows do not starve the result.
  *
- * <p>Text ranking. The query's words become an OR of lexemes in two configurations: the query's
- * language (stemmed where PostgreSQL has a stemmer) and {@code simple} (rows in languages without
- * one, e.g. Vietnamese, are indexed with {@code simple}). Rows matching any lexeme are ranked by
- * {@code ts_rank_cd} (cover density, normalised to 0..1), so a row holding every word of an exact
- * product code ranks first, and a paraphrase with no shared word is left to the vector ranking.
+ * <p>Text ranking. The query's words become lexemes in two configurations: the query's language
+ * (stemmed where PostgreSQL has a stemmer) and {@code simple} (rows in languages without one, e.g.
+ * Vietnamese, are indexed with {@code simple}). Candidates are the rows holding every lexeme of the
+ * query (searched over all history: the GIN intersection is selective) and the rows holding any
+ * lexeme among the most recent {@code textWindow} rows of the filter (bounded: on a large tenant a
+ * common word matches tens of thousands of rows, each to be read and ranked). They are ranked by
+ * {@code ts_rank_cd} over the OR of lexemes (cover density, normalised to 0..1), so a row holding
+ * every part of an exact product code ranks first, and a paraphrase with no shared word is left to
+ * the vector ranking. Below {@code textWindow} rows the window is everything: plain OR semantics.
  *
  * <p>Output columns besides the caller's: {@code vector_rank}, {@code vector_similarity},
  * {@code text_rank}, {@code text_score}, {@code hit_recency}, {@code hit_importance}, {@code hit_score}.
@@ -45,6 +49,10 @@ public final class HybridSql {
      * @param queryText       placeholder of the query text, or null without a text ranking
      * @param language        placeholder of the query's language code
      * @param candidates      placeholder of the number of candidates per ranking
+     * @param textWindow      placeholder of how many most recent rows a single matching word is enough in
+     * @param allWordsMatches SQL answering the ids of rows holding all words of {@code %s} (a tsquery):
+     *                        a SECURITY DEFINER function of the V2 migration, so that the GIN index is used
+     *                        under row-level security
      * @param rrfK            placeholder of k
      * @param recency         SQL of the row's recency in 0..1 ({@code 0} when it does not apply)
      * @param importance      SQL of the row's importance in 0..1 ({@code 0} when it does not apply)
@@ -53,7 +61,7 @@ public final class HybridSql {
      * @param limit           placeholder of the number of hits
      */
     public record Spec(String table, String join, String columns, String filter, String tenant, SearchStrategy strategy,
-            String vector, String model, String queryText, String language, String candidates, String rrfK,
+            String vector, String model, String queryText, String language, String candidates, String textWindow, String allWordsMatches, String rrfK,
             String recency, String importance, String recencyWeight, String importanceWeight, String limit) {
     }
 
@@ -73,14 +81,29 @@ public final class HybridSql {
             ctes.add("vec_ranked AS (SELECT id, distance, row_number() OVER (ORDER BY distance, id) AS r FROM vec)");
         }
         if (text) {
-            // An OR of the query's lexemes, each quoted for to_tsquery (backslash and quote escaped).
-            ctes.add("tq AS (SELECT nullif(string_agg('''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || '''', ' | '), '')"
-                    + "::tsquery AS q FROM (SELECT unnest(tsvector_to_array(to_tsvector(text_search_config(" + s.language()
-                    + "), " + s.queryText() + "))) UNION SELECT unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, "
-                    + s.queryText() + ")))) l (lexeme))");
-            ctes.add("txt AS (SELECT t.id, ts_rank_cd(t.search_tsv, (SELECT q FROM tq), 32) AS rank FROM " + s.table()
-                    + " t WHERE " + s.filter() + " AND t.search_tsv @@ (SELECT q FROM tq) ORDER BY rank DESC, t.id LIMIT "
-                    + s.candidates() + ")");
+            // The query's lexemes, each quoted for to_tsquery (backslash and quote escaped): any of them
+            // (OR over both configurations), and all of them (AND per configuration; only for two or more).
+            String quoted = "'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''";
+            String inLanguage = "unnest(tsvector_to_array(to_tsvector(text_search_config(" + s.language() + "), " + s.queryText() + ")))";
+            String inSimple = "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, " + s.queryText() + ")))";
+            ctes.add("tq AS (SELECT (SELECT nullif(string_agg(" + quoted + ", ' | '), '')::tsquery FROM (SELECT " + inLanguage
+                    + " UNION SELECT " + inSimple + ") l (lexeme)) AS any_q, "
+                    + "(SELECT CASE WHEN count(*) > 1 THEN string_agg(" + quoted + ", ' & ') END FROM " + inLanguage + " l (lexeme)) AS all_l, "
+                    + "(SELECT CASE WHEN count(*) > 1 THEN string_agg(" + quoted + ", ' & ') END FROM " + inSimple + " l (lexeme)) AS all_s)");
+            ctes.add("tq2 AS (SELECT any_q, CASE WHEN all_l IS NULL AND all_s IS NULL THEN NULL WHEN all_s IS NULL THEN all_l::tsquery "
+                    + "WHEN all_l IS NULL THEN all_s::tsquery ELSE all_l::tsquery || all_s::tsquery END AS all_q FROM tq)");
+            String rank = "ts_rank_cd(t.search_tsv, (SELECT any_q FROM tq2), 32)";
+            // The window is read newest first through the (tenant_id, ..., id) B-tree, and only then
+            // matched: a bound the planner cannot ignore (a runtime "id >= floor" made it scan everything).
+            ctes.add("recent AS (SELECT t.id, t.search_tsv FROM " + s.table() + " t WHERE " + s.filter() + " ORDER BY t.id DESC LIMIT "
+                    + s.textWindow() + ")");
+            ctes.add("txt AS (SELECT id, max(rank) AS rank FROM ("
+                    + "(SELECT t.id, " + rank + " AS rank FROM recent t WHERE t.search_tsv @@ (SELECT any_q FROM tq2) "
+                    + "ORDER BY rank DESC, t.id LIMIT " + s.candidates() + ") UNION ALL "
+                    + "(SELECT t.id, " + rank + " AS rank FROM " + s.table() + " t WHERE " + s.filter() + " AND t.id IN (SELECT "
+                    + String.format(s.allWordsMatches(), "(SELECT all_q FROM tq2)") + ") ORDER BY rank DESC, t.id LIMIT "
+                    + s.candidates() + ")"
+                    + ") x GROUP BY id ORDER BY rank DESC, id LIMIT " + s.candidates() + ")");
             ctes.add("txt_ranked AS (SELECT id, rank, row_number() OVER (ORDER BY rank DESC, id) AS r FROM txt)");
         }
         if (vector && text) {

@@ -120,6 +120,11 @@ class KnowledgeTest {
                 .body("errors[0].field", equalTo("score"));
         as(admin(tenant)).queryParam("collection_id", collection).get("/v1/rag-queries").then().statusCode(200)
                 .body("items.id", equalTo(List.of(queryId)));
+        // Vector mode: one ranking, no text parts.
+        as(runtime(tenant)).body(Map.of("query", "kettle guarantee period", "mode", "vector", "limit", 1))
+                .post("/v1/collections/" + collection + "/search").then().statusCode(200).body("strategy", equalTo("exact"))
+                .body("items[0].chunk.content", org.hamcrest.Matchers.containsString("warranty"))
+                .body("items[0].text_rank", org.hamcrest.Matchers.nullValue());
         // Text mode finds the exact code.
         as(runtime(tenant)).body(Map.of("query", "ZX-4471-QB", "mode", "text")).post("/v1/collections/" + collection + "/search")
                 .then().statusCode(200).body("strategy", equalTo("text")).body("items", hasSize(1))
