@@ -92,6 +92,7 @@ public class MemoryBench {
                 case "load" -> bench.load();
                 case "search" -> bench.search();
                 case "ingest" -> bench.ingest();
+                case "explain" -> bench.explain();
                 default -> System.out.println("usage: MemoryBench embed|keys|load|search|ingest ...");
             }
         }
@@ -290,7 +291,7 @@ public class MemoryBench {
 
     Timed raw(Pool pool, UUID tenant, float[] vector, SearchStrategy strategy) {
         EpisodeStore.Query q = new EpisodeStore.Query(SearchMode.VECTOR, strategy, vector, MODEL, null, "en",
-                new EpisodeStore.Filter(null, null, null, null, null), Instant.now(), null, 10, 50, 5000, 1000, 60, 0.0, 0.0, 2_592_000);
+                new EpisodeStore.Filter(null, null, null, null, null), Instant.now(), null, 10, 50, 2000, 1000, 60, 0.0, 0.0, 2_592_000);
         EpisodeStore.Statement st = EpisodeStore.searchStatement(tenant, q);
         long t0 = System.nanoTime();
         List<UUID> ids = pool.withTransaction(conn -> conn.preparedQuery(
@@ -484,6 +485,35 @@ public class MemoryBench {
             out.add(new ArrayList<>());
         }
         return out;
+    }
+
+    /** EXPLAIN ANALYZE of the hybrid statement the service sends, on the largest tenant and a small one. */
+    void explain() throws Exception {
+        CorpusCache.Corpus corpus = corpus();
+        Vertx vertx = Vertx.vertx();
+        Pool pool = rawPool(vertx, 1);
+        String text = System.getProperty("bench.text", "I ordered the running shoes on Monday and they arrived damaged");
+        float[] v = corpus.vectors()[0];
+        for (int t : new int[] { 0, tenants - 1 }) {
+            UUID tenant = tenant(t);
+            EpisodeStore.Query q = new EpisodeStore.Query(SearchMode.HYBRID, t == 0 ? SearchStrategy.HNSW : SearchStrategy.EXACT,
+                    v, MODEL, text, "en", new EpisodeStore.Filter(null, null, null, null, null), Instant.now(), null, 10, 50, 2000,
+                    1000, 60, 0.002, 0.002, 2_592_000);
+            EpisodeStore.Statement st = EpisodeStore.searchStatement(tenant, q);
+            List<String> plan = pool.withTransaction(conn -> conn.preparedQuery(
+                    "SELECT set_config('app.tenant_id', $1, true), set_config('hnsw.ef_search', '100', true)")
+                    .execute(Tuple.of(tenant.toString()))
+                    .flatMap(x -> conn.preparedQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + st.sql()).execute(st.params())))
+                    .map(rows -> {
+                        List<String> out = new ArrayList<>();
+                        rows.forEach(r -> out.add(r.getString(0)));
+                        return out;
+                    }).await().atMost(Duration.ofMinutes(2));
+            System.out.println("=== tenant " + t + " (" + sizes()[t] + " rows)");
+            plan.forEach(line -> System.out.println(line.length() > 220 ? line.substring(0, 220) : line));
+        }
+        pool.close().await().indefinitely();
+        vertx.close().await().indefinitely();
     }
 
     // =================================================================================== ingest

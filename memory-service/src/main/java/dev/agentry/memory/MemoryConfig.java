@@ -52,7 +52,7 @@ public interface MemoryConfig {
          * Bounds the rows read and ranked on large tenants, where a common word matches tens of
          * thousands; below it (most tenants) any matching word is enough over all history.
          */
-        @WithDefault("5000")
+        @WithDefault("2000")
         int textWindow();
 
         /** Full text: rows holding every word of the query taken at most, before filters and ranking. */

@@ -107,7 +107,10 @@ public final class HybridSql {
             ctes.add("txt_ranked AS (SELECT id, rank, row_number() OVER (ORDER BY rank DESC, id) AS r FROM txt)");
         }
         if (vector && text) {
-            ctes.add("fused AS (SELECT coalesce(v.id, x.id) AS id, v.r AS vector_rank, v.distance, x.r AS text_rank, "
+            // CASE, not coalesce(): under row-level security PostgreSQL takes an expression as an index
+            // key only if it cannot leak, and it counts any COALESCE as possibly leaky.
+            ctes.add("fused AS (SELECT CASE WHEN v.id IS NULL THEN x.id ELSE v.id END AS id, v.r AS vector_rank, v.distance, "
+                    + "x.r AS text_rank, "
                     + "x.rank AS text_score FROM vec_ranked v FULL JOIN txt_ranked x ON x.id = v.id)");
         } else if (vector) {
             ctes.add("fused AS (SELECT id, r AS vector_rank, distance, NULL::bigint AS text_rank, NULL::real AS text_score "
@@ -122,7 +125,10 @@ public final class HybridSql {
                 + "b.recency AS hit_recency, b.importance AS hit_importance, "
                 + "coalesce(1.0::float8 / (" + k + " + f.vector_rank), 0) + coalesce(1.0::float8 / (" + k + " + f.text_rank), 0) + "
                 + s.recencyWeight() + "::float8 * b.recency + " + s.importanceWeight() + "::float8 * b.importance AS hit_score "
-                + "FROM fused f JOIN " + s.table() + " t ON t.tenant_id = " + s.tenant() + " AND t.id = f.id " + s.join()
+                // One primary-key probe per hit: as a plain join the planner, blind to the fused row
+                // count, scanned the whole tenant (231 ms at 193,000 rows) to hash-join 100 ids.
+                + "FROM fused f CROSS JOIN LATERAL (SELECT * FROM " + s.table() + " t WHERE t.tenant_id = " + s.tenant()
+                + " AND t.id = f.id LIMIT 1) t " + s.join()
                 + " CROSS JOIN LATERAL (SELECT (" + s.recency() + ")::float8 AS recency, (" + s.importance()
                 + ")::float8 AS importance) b ORDER BY hit_score DESC, t.id LIMIT " + s.limit();
     }
