@@ -206,7 +206,8 @@ public class EpisodeStore {
                 vector ? p.add(VectorCodec.toSql(q.vector())) : null, vector ? p.add(q.model()) : null,
                 text ? p.add(q.text()) : null, text ? p.add(q.language()) : null,
                 p.add(q.candidates()), text ? p.add(q.textWindow()) : null,
-                text ? "episode_text_matches(" + tenantParam + ", %s, " + p.add(q.textMatchCap()) + ")" : null, p.add(q.rrfK()), recency, "t.importance", p.add(q.recencyWeight()),
+                text ? "episode_text_matches(" + tenantParam + ", %s, " + p.add(q.textMatchCap()) + ")" : null,
+                p.add(q.rrfK()), recency, "t.importance", p.add(q.recencyWeight()),
                 p.add(q.importanceWeight()), p.add(q.limit())));
         return new Statement(sql, p.tuple());
     }

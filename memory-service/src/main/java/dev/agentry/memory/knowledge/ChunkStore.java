@@ -158,7 +158,8 @@ public class ChunkStore {
                 vector ? p.add(q.model()) : null, q.text() == null ? null : p.add(q.text()),
                 q.text() == null ? null : p.add(q.language()), p.add(q.candidates()),
                 q.text() == null ? null : p.add(q.textWindow()),
-                q.text() == null ? null : "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, " + p.add(q.textMatchCap()) + ")",
+                q.text() == null ? null
+                        : "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, " + p.add(q.textMatchCap()) + ")",
                 p.add(q.rrfK()), "0", "0", p.add(0.0),
                 p.add(0.0), p.add(q.limit())));
         return conn.preparedQuery(sql).execute(p.tuple()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
