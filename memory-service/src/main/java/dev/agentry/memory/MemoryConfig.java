@@ -20,13 +20,6 @@ public interface MemoryConfig {
 
     Retention retention();
 
-    /**
-     * Texts per call to the embedding provider; larger inputs are split and the calls run side by
-     * side on the provider's threads ({@code agentry.embedding.onnx-threads}).
-     */
-    @WithDefault("32")
-    int embedBatchSize();
-
     interface Search {
         /**
          * Below this many rows (a tenant's episodes of the query's model, or a collection's current

@@ -25,6 +25,14 @@ public interface EmbeddingConfig {
     int onnxThreads();
 
     /**
+     * Texts per run of the in-process model. Larger inputs are cut into batches of this size that
+     * run side by side on the {@code onnx-threads}; a run pads every text to its longest, so a
+     * bigger batch costs memory more than it saves time.
+     */
+    @WithDefault("32")
+    int onnxBatchSize();
+
+    /**
      * Where the in-process model's files are unpacked from its jar (once) for ONNX Runtime to open;
      * must be writable. Default: {@code agentry-models} under {@code java.io.tmpdir} (computed in
      * code: an expression default was seen unexpanded). In containers point it at a writable volume.

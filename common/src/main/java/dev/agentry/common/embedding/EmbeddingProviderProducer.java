@@ -15,7 +15,7 @@ public class EmbeddingProviderProducer {
     @DefaultBean
     EmbeddingProvider embeddingProvider(EmbeddingConfig config, Vertx vertx) {
         EmbeddingProvider provider = switch (config.provider()) {
-            case onnx -> new OnnxEmbeddingProvider(config.onnxThreads(), config.maxTextChars(),
+            case onnx -> new OnnxEmbeddingProvider(config.onnxThreads(), config.onnxBatchSize(), config.maxTextChars(),
                     config.modelDir().orElse(OnnxEmbeddingProvider.defaultModelDir()));
             case openai -> new OpenAiEmbeddingProvider(vertx, config.openai(), config.dimensions());
         };

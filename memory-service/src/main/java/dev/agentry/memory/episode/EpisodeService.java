@@ -11,7 +11,6 @@ import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.common.vector.VectorCodec;
 import dev.agentry.memory.MemoryConfig;
-import dev.agentry.memory.embedding.BatchedEmbeddings;
 import dev.agentry.memory.search.SearchMode;
 import dev.agentry.memory.search.SearchStrategy;
 import io.smallrye.mutiny.Uni;
@@ -39,9 +38,6 @@ public class EpisodeService {
 
     @Inject
     EmbeddingProvider embeddings;
-
-    @Inject
-    BatchedEmbeddings batched;
 
     @Inject
     TenantContext caller;
@@ -178,7 +174,7 @@ public class EpisodeService {
                 texts.add(c.content());
             }
         }
-        return batched.embedAll(texts).map(vectors -> {
+        return embeddings.embedAll(texts).map(vectors -> {
             List<EpisodeStore.NewEpisode> ready = new ArrayList<>(creates.size());
             int next = 0;
             for (EpisodeCreate c : creates) {

@@ -11,7 +11,6 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.memory.MemoryConfig;
-import dev.agentry.memory.embedding.BatchedEmbeddings;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,9 +57,6 @@ public class DocumentService {
 
     @Inject
     EmbeddingProvider embeddings;
-
-    @Inject
-    BatchedEmbeddings batched;
 
     @Inject
     TenantContext caller;
@@ -246,7 +242,7 @@ public class DocumentService {
         if (missing.isEmpty()) {
             return Uni.createFrom().item(vectors);
         }
-        return batched.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
+        return embeddings.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
             for (int k = 0; k < missing.size(); k++) {
                 vectors.put(missing.get(k), results.get(k));
             }
