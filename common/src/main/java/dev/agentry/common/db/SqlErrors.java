@@ -15,13 +15,15 @@ public final class SqlErrors {
     public static final String UNIQUE_VIOLATION = "23505";
     public static final String FOREIGN_KEY_VIOLATION = "23503";
     public static final String CHECK_VIOLATION = "23514";
+    public static final String NOT_NULL_VIOLATION = "23502";
 
     private SqlErrors() {
     }
 
     /**
      * Maps a unique violation on one of {@code uniqueFields} (constraint or index name to the JSON
-     * field it guards) to 409, a check violation to 400, a foreign key violation to 404; anything
+     * field it guards) to 409, a check or not-null violation to 400 (columns are named like the
+     * JSON fields), a foreign key violation to 404; anything
      * else passes through. Use as {@code .onFailure().transform(e -> SqlErrors.translate(e, FIELDS))}.
      */
     public static Throwable translate(Throwable failure, Map<String, String> uniqueFields) {
@@ -34,6 +36,9 @@ public final class SqlErrors {
             }
             if (CHECK_VIOLATION.equals(pg.getSqlState())) {
                 return new ValidationException(constraint == null ? "$" : constraint, "violates a constraint");
+            }
+            if (NOT_NULL_VIOLATION.equals(pg.getSqlState())) {
+                return new ValidationException(pg.getColumn() == null ? "$" : pg.getColumn(), "must not be null");
             }
             if (FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
                 return new NotFoundException("A referenced resource does not exist");
