@@ -1,8 +1,6 @@
 package dev.agentry.common.http;
 
 import dev.agentry.common.error.ValidationException;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -25,7 +23,7 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
         if (!rawType.isEnum()) {
             return null;
         }
-        String name = parameterName(annotations);
+        String name = ParamNames.of(annotations);
         return (ParamConverter<T>) new ParamConverter<Enum>() {
             @Override
             public Enum fromString(String value) {
@@ -45,17 +43,5 @@ public class EnumParamConverterProvider implements ParamConverterProvider {
                 return value == null ? null : value.name().toLowerCase(Locale.ROOT);
             }
         };
-    }
-
-    private static String parameterName(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a instanceof QueryParam q) {
-                return q.value();
-            }
-            if (a instanceof PathParam p) {
-                return p.value();
-            }
-        }
-        return "parameter";
     }
 }

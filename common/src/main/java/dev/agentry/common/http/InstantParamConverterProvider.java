@@ -1,8 +1,6 @@
-package dev.agentry.memory.http;
+package dev.agentry.common.http;
 
 import dev.agentry.common.error.ValidationException;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
@@ -15,7 +13,6 @@ import java.time.format.DateTimeParseException;
 /**
  * Time-point query parameters ({@code ?as_of=2025-03-01T00:00:00Z}) read ISO-8601 with an offset,
  * and a malformed one is a 400 naming the parameter rather than the 404 JAX-RS answers by default.
- * The twin of common's EnumParamConverterProvider; belongs in common.
  */
 @Provider
 public class InstantParamConverterProvider implements ParamConverterProvider {
@@ -26,7 +23,7 @@ public class InstantParamConverterProvider implements ParamConverterProvider {
         if (rawType != Instant.class) {
             return null;
         }
-        String name = parameterName(annotations);
+        String name = ParamNames.of(annotations);
         return (ParamConverter<T>) new ParamConverter<Instant>() {
             @Override
             public Instant fromString(String value) {
@@ -45,17 +42,5 @@ public class InstantParamConverterProvider implements ParamConverterProvider {
                 return value == null ? null : value.toString();
             }
         };
-    }
-
-    private static String parameterName(Annotation[] annotations) {
-        for (Annotation a : annotations) {
-            if (a instanceof QueryParam q) {
-                return q.value();
-            }
-            if (a instanceof PathParam p) {
-                return p.value();
-            }
-        }
-        return "parameter";
     }
 }
