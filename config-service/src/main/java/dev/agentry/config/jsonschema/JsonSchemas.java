@@ -11,6 +11,7 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import dev.agentry.common.error.FieldError;
 import dev.agentry.common.error.ValidationException;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -19,14 +20,18 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
 
 /**
  * JSON Schema for tool inputs, MCP server configs and output formats, through networknt's
  * validator (2020-12 by default; draft-07 and 2019-09 when a schema says so in {@code $schema}).
  * A schema is checked against its meta-schema and compiled before it is stored. Schemas may only
  * refer inside themselves ({@code $ref: "#/..."}): a remote reference would make the service fetch
- * URLs a tenant chose, so it is refused, as is {@code $id}.
+ * URLs a tenant chose, so it is refused, as is {@code $id}. Created at startup: the meta-schemas
+ * are read from the class path then, not on the first request's event loop.
  */
+@Startup
 @ApplicationScoped
 public class JsonSchemas {
 
@@ -66,7 +71,6 @@ public class JsonSchemas {
             } catch (JsonSchemaException | IllegalArgumentException e) {
                 errors.add(new FieldError(field, "is not a usable JSON Schema: " + e.getMessage()));
             } catch (RuntimeException e) {
-                // An invalid regular expression in "pattern" surfaces as the JDK's own exception.
                 errors.add(new FieldError(field, "is not a usable JSON Schema: " + e.getClass().getSimpleName()));
             }
         }
@@ -105,6 +109,17 @@ public class JsonSchemas {
                 JsonNode value = e.getValue();
                 if (REFERENCES.contains(key) && !(value.isTextual() && value.asText().startsWith("#"))) {
                     errors.add(new FieldError(path + "." + key, "only references inside the schema (\"#/...\") are allowed"));
+                } else if ("pattern".equals(key) && value.isTextual() && !compiles(value.asText())) {
+                    // Caught here, named, instead of by the validator, which logs a caller's bad
+                    // expression as its own ERROR.
+                    errors.add(new FieldError(path + ".pattern", "is not a valid regular expression"));
+                } else if ("patternProperties".equals(key) && value.isObject()) {
+                    value.fieldNames().forEachRemaining(regex -> {
+                        if (!compiles(regex)) {
+                            errors.add(new FieldError(path + ".patternProperties", "'" + regex + "' is not a valid regular expression"));
+                        }
+                    });
+                    checkKeywords(value, path + "." + key, errors);
                 } else if ("$id".equals(key)) {
                     errors.add(new FieldError(path + ".$id", "is not supported: schemas are anonymous and self-contained"));
                 } else if ("$schema".equals(key) && path.indexOf('.') < 0
@@ -118,6 +133,15 @@ public class JsonSchemas {
             for (int i = 0; i < node.size(); i++) {
                 checkKeywords(node.get(i), path + "[" + i + "]", errors);
             }
+        }
+    }
+
+    private static boolean compiles(String regex) {
+        try {
+            Pattern.compile(regex);
+            return true;
+        } catch (PatternSyntaxException e) {
+            return false;
         }
     }
 

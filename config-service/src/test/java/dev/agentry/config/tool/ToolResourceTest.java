@@ -5,7 +5,6 @@ import static dev.agentry.config.AgentConfigFixtures.invisibleTo;
 import static dev.agentry.config.AgentConfigFixtures.runtime;
 import static dev.agentry.config.AgentConfigFixtures.viewer;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.platformAdmin;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.contains;
@@ -16,20 +15,19 @@ import static org.hamcrest.Matchers.not;
 
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.AgentConfigFixtures;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ToolResourceTest {
+class ToolResourceTest extends TwoTenantTest {
 
     /** The HTTP_GET base tool: seeded by the V3 migration, and made again here after the schema is emptied. */
     static String HTTP_GET;
@@ -37,20 +35,9 @@ class ToolResourceTest {
             Map.of("mst", Map.of("type", "string", "description", "Customer tax code (10 digits)", "pattern", "^[0-9]{10}$")),
             "required", List.of("mst"), "additionalProperties", false);
 
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
     @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("tools-a");
-            tenantB = createTenant("tools-b");
+    void findBaseTool() {
+        if (HTTP_GET == null) {
             HTTP_GET = AgentConfigFixtures.baseTool("HTTP_GET");
         }
     }
@@ -102,7 +89,13 @@ class ToolResourceTest {
         as(admin).body(Map.of("name", "bad", "base_tool_id", HTTP_GET, "input_schema", Map.of("$ref", "https://evil.example/schema.json")))
                 .post("/v1/tool-configs").then().statusCode(400).body("errors[0].field", equalTo("input_schema.$ref"));
         as(admin).body(Map.of("name", "bad", "base_tool_id", HTTP_GET, "input_schema", Map.of("type", "string", "pattern", "(unclosed")))
-                .post("/v1/tool-configs").then().statusCode(400).body("errors[0].field", org.hamcrest.Matchers.startsWith("input_schema"));
+                .post("/v1/tool-configs").then().statusCode(400).body("errors[0].field", equalTo("input_schema.pattern"));
+        as(admin).body(Map.of("name", "bad", "base_tool_id", HTTP_GET, "input_schema", Map.of("type", "object", "properties",
+                Map.of("code", Map.of("type", "string", "pattern", "[a-")))))
+                .post("/v1/tool-configs").then().statusCode(400).body("errors[0].field", equalTo("input_schema.properties.code.pattern"));
+        as(admin).body(Map.of("name", "bad", "base_tool_id", HTTP_GET, "input_schema", Map.of("type", "object", "patternProperties",
+                Map.of("*x", Map.of("type", "string")))))
+                .post("/v1/tool-configs").then().statusCode(400).body("errors[0].field", equalTo("input_schema.patternProperties"));
         as(admin).body(Map.of("name", "bad", "base_tool_id", HTTP_GET)).post("/v1/tool-configs").then().statusCode(400)
                 .body("errors[0].field", equalTo("input_schema"));
         as(admin).body(Map.of("name", "bad name", "base_tool_id", HTTP_GET, "input_schema", Map.of())).post("/v1/tool-configs").then()
