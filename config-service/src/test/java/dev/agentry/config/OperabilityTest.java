@@ -1,41 +1,19 @@
 package dev.agentry.config;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItems;
-
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.common.testing.OperabilityContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
+import java.util.List;
 
 /** Health, metrics and the API description are there without a token. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class OperabilityTest {
+class OperabilityTest extends OperabilityContract {
 
-    @Test
-    void readinessChecksPostgresAndRedis() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"))
-                .body("checks.name", hasItems(containsString("Reactive PostgreSQL"), containsString("Redis")));
-    }
-
-    @Test
-    void prometheusMetricsAreServed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests"));
-    }
-
-    @Test
-    void openApiDescribesTheApi() {
-        given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
-                .body("paths", org.hamcrest.Matchers.hasKey("/v1/auth/token"))
-                .body("paths", org.hamcrest.Matchers.hasKey("/v1/tenants"));
-    }
-
-    @Test
-    void unknownPathIsProblemJson() {
-        given().get("/v1/nothing-here").then().statusCode(404).contentType("application/problem+json");
+    @Override
+    protected List<String> documentedPaths() {
+        return List.of("/v1/auth/token", "/v1/tenants");
     }
 }

@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,30 +29,11 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ApiKeyAndTokenTest {
-
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
-    @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("keys-a");
-            tenantB = createTenant("keys-b");
-        }
-    }
+class ApiKeyAndTokenTest extends TwoTenantTest {
 
     private static JsonPath createKey(UUID tenant, List<String> scopes) {
         return as(tenantAdmin(tenant)).body(Map.of("name", "runtime", "scopes", scopes)).post("/v1/api-keys")

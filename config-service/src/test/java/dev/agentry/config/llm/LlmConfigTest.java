@@ -4,7 +4,6 @@ import static dev.agentry.config.AgentConfigFixtures.invisibleTo;
 import static dev.agentry.config.AgentConfigFixtures.runtime;
 import static dev.agentry.config.AgentConfigFixtures.viewer;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.platformAdmin;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
 import dev.agentry.config.LogCapture;
+import dev.agentry.config.TwoTenantTest;
 import dev.agentry.config.secret.SecretCipher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -31,16 +30,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class LlmConfigTest {
+class LlmConfigTest extends TwoTenantTest {
 
-    static UUID tenantA;
-    static UUID tenantB;
     static String model;
 
     @Inject
@@ -49,17 +45,9 @@ class LlmConfigTest {
     @Inject
     SecretCipher cipher;
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
     @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("llm-a");
-            tenantB = createTenant("llm-b");
+    void registerModel() {
+        if (model == null) {
             model = as(platformAdmin()).body(Map.of("provider", "openai", "model_name", "gpt-4o-mini", "context_window", 128000,
                     "cost_per_1k_input_tokens", 0.00015, "cost_per_1k_output_tokens", 0.0006, "capabilities", List.of("tools", "json")))
                     .post("/v1/llm-models").then().statusCode(201).extract().path("id");

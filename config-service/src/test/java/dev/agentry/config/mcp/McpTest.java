@@ -3,7 +3,6 @@ package dev.agentry.config.mcp;
 import static dev.agentry.config.AgentConfigFixtures.invisibleTo;
 import static dev.agentry.config.AgentConfigFixtures.viewer;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.platformAdmin;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.contains;
@@ -15,8 +14,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
 import dev.agentry.config.LogCapture;
+import dev.agentry.config.TwoTenantTest;
 import dev.agentry.config.secret.SecretCipher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -29,16 +28,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class McpTest {
+class McpTest extends TwoTenantTest {
 
-    static UUID tenantA;
-    static UUID tenantB;
     static String server;
 
     @Inject
@@ -47,17 +43,9 @@ class McpTest {
     @Inject
     SecretCipher cipher;
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
     @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("mcp-a");
-            tenantB = createTenant("mcp-b");
+    void registerServer() {
+        if (server == null) {
             server = as(platformAdmin()).body(Map.of("name", "GitHub", "slug", "github", "transport", "stdio",
                     "command", "npx -y @modelcontextprotocol/server-github", "category", "integration",
                     "config_schema", Map.of("type", "object", "required", List.of("owner"), "properties",

@@ -6,7 +6,6 @@ import static dev.agentry.config.AgentConfigFixtures.invisibleTo;
 import static dev.agentry.config.AgentConfigFixtures.runtime;
 import static dev.agentry.config.AgentConfigFixtures.step;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,37 +13,17 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class MigrationPlanTest {
-
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
-    @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("plans-a");
-            tenantB = createTenant("plans-b");
-        }
-    }
+class MigrationPlanTest extends TwoTenantTest {
 
     /** A scenario at version 2: greet -> ask -> done became welcome("Greeting") -> ask -> verify -> finish. */
     private static String versionedScenario() {

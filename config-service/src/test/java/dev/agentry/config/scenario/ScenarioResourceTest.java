@@ -7,7 +7,6 @@ import static dev.agentry.config.AgentConfigFixtures.runtime;
 import static dev.agentry.config.AgentConfigFixtures.step;
 import static dev.agentry.config.AgentConfigFixtures.viewer;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
@@ -15,37 +14,17 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ScenarioResourceTest {
-
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
-    @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("scen-a");
-            tenantB = createTenant("scen-b");
-        }
-    }
+class ScenarioResourceTest extends TwoTenantTest {
 
     @Test
     void everyChangeToStepsMakesAVersionAndArchivesThePrevious() {

@@ -1,7 +1,6 @@
 package dev.agentry.config.user;
 
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -10,38 +9,19 @@ import static org.hamcrest.Matchers.not;
 
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
 import dev.agentry.common.testing.TestTokens;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class UserResourceTest {
-
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
-    @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("users-a");
-            tenantB = createTenant("users-b");
-        }
-    }
+class UserResourceTest extends TwoTenantTest {
 
     private static String createUser(UUID tenant, String email) {
         return as(tenantAdmin(tenant)).body(Map.of("email", email, "password", "correct horse battery", "role", "admin",

@@ -4,44 +4,24 @@ import static dev.agentry.config.AgentConfigFixtures.createAgent;
 import static dev.agentry.config.AgentConfigFixtures.invisibleTo;
 import static dev.agentry.config.AgentConfigFixtures.viewer;
 import static dev.agentry.config.ConfigTestSupport.as;
-import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.config.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class WorkflowResourceTest {
-
-    static UUID tenantA;
-    static UUID tenantB;
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-        tenantA = null;
-    }
-
-    @BeforeEach
-    void tenants() {
-        if (tenantA == null) {
-            tenantA = createTenant("wf-a");
-            tenantB = createTenant("wf-b");
-        }
-    }
+class WorkflowResourceTest extends TwoTenantTest {
 
     private static Map<String, Object> step(String id, String agent, String... deps) {
         return Map.of("id", id, "agent_id", agent, "depends_on", List.of(deps));
