@@ -4,8 +4,11 @@
 #   .agentry/keys/private.pem   RSA 2048, PKCS#8 PEM: config-service signs tokens with it
 #   .agentry/keys/public.pem    its public half (the same key is served as a JWKS at /v1/auth/jwks)
 #   .agentry/env                AGENTRY_API_KEY_PEPPER=<random>: the HMAC pepper of API key hashes
-# A file that exists is never regenerated: a new key pair would invalidate issued tokens, a new
-# pepper every API key. Secrets are mode 600. Safe to run any number of times.
+#                               AGENTRY_SECRETS_MASTER_KEY=<base64 of 32 random bytes>: the AES-256-GCM
+#                               key of secrets at rest (tenant LLM API keys, MCP secrets)
+# A file or line that exists is never regenerated: a new key pair would invalidate issued tokens, a
+# new pepper every API key, a new master key every stored secret. Secrets are mode 600. Safe to
+# run any number of times.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -44,4 +47,8 @@ if ! grep -q '^AGENTRY_API_KEY_PEPPER=.\{32,\}' "$DIR/env"; then
     printf 'AGENTRY_API_KEY_PEPPER=%s\n' "$pepper" >> "$DIR/env"
   fi
 fi
-log "keys and pepper are in $DIR"
+if ! grep -q '^AGENTRY_SECRETS_MASTER_KEY=' "$DIR/env"; then
+  log "generating the secrets master key into .agentry/env"
+  printf 'AGENTRY_SECRETS_MASTER_KEY=%s\n' "$(openssl rand -base64 32 | tr -d '\n')" >> "$DIR/env"
+fi
+log "keys, pepper and master key are in $DIR"

@@ -67,10 +67,11 @@ if [ "${#TO_START[@]}" -gt 0 ] && [ "${AGENTRY_SKIP_BUILD:-0}" != 1 ]; then
 fi
 
 # --- Start ----------------------------------------------------------------------------------------
-# The pepper goes to config-service alone (env -u below keeps it from the others).
+# The pepper and the master key go to config-service alone (env -u below keeps them from the others).
 # shellcheck disable=SC1091
 . "$STATE/env"
 [ -n "${AGENTRY_API_KEY_PEPPER:-}" ] || fail ".agentry/env has no AGENTRY_API_KEY_PEPPER (run deploy/local/keys.sh)"
+[ -n "${AGENTRY_SECRETS_MASTER_KEY:-}" ] || fail ".agentry/env has no AGENTRY_SECRETS_MASTER_KEY (run deploy/local/keys.sh)"
 
 start() {
   local svc=$1 jar log_file pid
@@ -82,11 +83,13 @@ start() {
     "DJL_CACHE_DIR=$STATE/cache/djl"
   )
   if [ "$svc" = config-service ]; then
-    # Only config-service signs tokens and hashes API keys: only it gets the private key and pepper.
+    # Only config-service signs tokens, hashes API keys and seals secrets: only it gets the private
+    # key, the pepper and the master key.
     env_vars+=(
       "AGENTRY_JWT_PRIVATE_KEY=file:$STATE/keys/private.pem"
       "AGENTRY_JWT_PUBLIC_KEY=file:$STATE/keys/public.pem"
       "AGENTRY_API_KEY_PEPPER=$AGENTRY_API_KEY_PEPPER"
+      "AGENTRY_SECRETS_MASTER_KEY=$AGENTRY_SECRETS_MASTER_KEY"
       "AGENTRY_BOOTSTRAP=true"
       "AGENTRY_BOOTSTRAP_FILE=$STATE/platform-admin.key"
     )
@@ -97,7 +100,7 @@ start() {
   printf '\n===== %s starting %s =====\n' "$(date -u +%FT%TZ)" "$svc" >> "$log_file"
   # setsid: the service outlives this script and the terminal (or CI job) that ran it.
   # shellcheck disable=SC2086
-  env -u AGENTRY_API_KEY_PEPPER "${env_vars[@]}" setsid nohup java $JAVA_OPTS \
+  env -u AGENTRY_API_KEY_PEPPER -u AGENTRY_SECRETS_MASTER_KEY "${env_vars[@]}" setsid nohup java $JAVA_OPTS \
       -Djava.io.tmpdir="$STATE/tmp" -Dai.djl.offline=true \
       -jar "$jar" >> "$log_file" 2>&1 < /dev/null &
   pid=$!
