@@ -22,6 +22,8 @@ public final class TestKeys {
     public static final Path PUBLIC_KEY = DIR.resolve("public.pem").toAbsolutePath();
     /** Another key pair's private half: tokens signed with it must be refused. */
     public static final Path FOREIGN_PRIVATE_KEY = DIR.resolve("foreign-private.pem").toAbsolutePath();
+    /** Its public half, for tests that trust the other key pair as an outside identity provider's. */
+    public static final Path FOREIGN_PUBLIC_KEY = DIR.resolve("foreign-public.pem").toAbsolutePath();
 
     private static boolean generated;
 
@@ -37,7 +39,9 @@ public final class TestKeys {
             KeyPair pair = newPair();
             write(PRIVATE_KEY, "PRIVATE KEY", pair.getPrivate().getEncoded());
             write(PUBLIC_KEY, "PUBLIC KEY", pair.getPublic().getEncoded());
-            write(FOREIGN_PRIVATE_KEY, "PRIVATE KEY", newPair().getPrivate().getEncoded());
+            KeyPair foreign = newPair();
+            write(FOREIGN_PRIVATE_KEY, "PRIVATE KEY", foreign.getPrivate().getEncoded());
+            write(FOREIGN_PUBLIC_KEY, "PUBLIC KEY", foreign.getPublic().getEncoded());
             generated = true;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
