@@ -4,16 +4,15 @@ import static dev.agentry.config.ConfigTestSupport.as;
 import static dev.agentry.config.ConfigTestSupport.createTenant;
 import static dev.agentry.config.ConfigTestSupport.tenantAdmin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.common.testing.SchemaSecurityContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
@@ -26,13 +25,10 @@ import org.junit.jupiter.api.Test;
 /** The database itself keeps tenants apart, whatever the SQL forgets. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RowLevelSecurityTest {
+class RowLevelSecurityTest extends SchemaSecurityContract {
 
     @Inject
     TenantTransactions tx;
-
-    @Inject
-    Pool pool;
 
     @Test
     void aQueryWithoutTenantFilterSeesOnlyTheBoundTenant() {
@@ -80,28 +76,13 @@ class RowLevelSecurityTest {
         assertTrue(failure != null && failure.getMessage().contains("row-level security"), String.valueOf(failure));
     }
 
-    @Test
-    void everyTenantTableHasForcedRowLevelSecurity() {
-        List<String> unprotected = pool.query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'config' AND c.relkind = 'r' AND c.relname NOT LIKE 'flyway%' "
-                + "AND (NOT c.relrowsecurity OR NOT c.relforcerowsecurity)").execute()
-                .map(rows -> Rows.list(rows, r -> r.getString(0))).await().atMost(Duration.ofSeconds(10));
-        assertEquals(List.of(), unprotected);
-        long tables = pool.query("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'config' AND c.relkind = 'r' AND c.relname NOT LIKE 'flyway%'").execute()
-                .map(r -> r.iterator().next().getLong(0)).await().atMost(Duration.ofSeconds(10));
-        assertTrue(tables >= 3);
+    @Override
+    protected String schema() {
+        return "config";
     }
 
-    @Test
-    void theRuntimeRoleIsNeitherOwnerNorSuperuser() {
-        var row = pool.query("SELECT r.rolsuper, r.rolbypassrls, "
-                + "EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'config' AND c.relowner = r.oid) AS owns "
-                + "FROM pg_roles r WHERE r.rolname = current_user").execute()
-                .map(rows -> rows.iterator().next()).await().atMost(Duration.ofSeconds(10));
-        assertFalse(row.getBoolean("rolsuper"));
-        assertFalse(row.getBoolean("rolbypassrls"));
-        assertFalse(row.getBoolean("owns"));
+    @Override
+    protected int tableCount() {
+        return 21;
     }
 }

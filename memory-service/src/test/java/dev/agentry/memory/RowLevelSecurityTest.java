@@ -4,16 +4,15 @@ import static dev.agentry.memory.MemoryTestSupport.as;
 import static dev.agentry.memory.MemoryTestSupport.runtime;
 import static dev.agentry.memory.MemoryTestSupport.unitVector;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.common.testing.SchemaSecurityContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -27,15 +26,12 @@ import org.junit.jupiter.api.Test;
 /** The database itself keeps tenants apart, whatever the SQL forgets; the counters follow the rows. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RowLevelSecurityTest {
+class RowLevelSecurityTest extends SchemaSecurityContract {
 
     static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
     TenantTransactions tx;
-
-    @Inject
-    Pool pool;
 
     static String episode(UUID tenant, int axis) {
         return as(runtime(tenant)).body(Map.of("agent_id", UUID.randomUUID(), "episode_type", "turn", "content", "row " + axis,
@@ -72,29 +68,6 @@ class RowLevelSecurityTest {
                 + "canonical_name) VALUES ($1, $2, 'x', 'person', 'x')").execute(Tuple.of(UUID.randomUUID(), b)))
                 .onItem().transform(r -> (Throwable) null).onFailure().recoverWithItem(e -> e).await().atMost(WAIT);
         assertTrue(failure != null && failure.getMessage().contains("row-level security"), String.valueOf(failure));
-    }
-
-    @Test
-    void everyTableAndPartitionHasForcedRowLevelSecurity() {
-        List<String> unprotected = pool.query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'memory' AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE 'flyway%' "
-                + "AND (NOT c.relrowsecurity OR NOT c.relforcerowsecurity)").execute()
-                .map(rows -> Rows.list(rows, r -> r.getString(0))).await().atMost(WAIT);
-        assertEquals(List.of(), unprotected);
-        long tables = pool.query("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'memory' AND c.relkind IN ('r', 'p') AND c.relname NOT LIKE 'flyway%'").execute()
-                .map(r -> r.iterator().next().getLong(0)).await().atMost(WAIT);
-        assertEquals(9 + 16, tables);
-    }
-
-    @Test
-    void theRuntimeRoleIsNeitherOwnerNorSuperuser() {
-        var row = pool.query("SELECT r.rolsuper, r.rolbypassrls, EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n "
-                + "ON n.oid = c.relnamespace WHERE n.nspname = 'memory' AND c.relowner = r.oid) AS owns "
-                + "FROM pg_roles r WHERE r.rolname = current_user").execute().map(rows -> rows.iterator().next()).await().atMost(WAIT);
-        assertFalse(row.getBoolean("rolsuper"));
-        assertFalse(row.getBoolean("rolbypassrls"));
-        assertFalse(row.getBoolean("owns"));
     }
 
     @Test
@@ -137,5 +110,15 @@ class RowLevelSecurityTest {
         long stats = pool.query("SELECT count(*) FROM episode_stats").execute().map(r -> r.iterator().next().getLong(0))
                 .await().atMost(WAIT);
         assertEquals(0, stats);
+    }
+
+    @Override
+    protected String schema() {
+        return "memory";
+    }
+
+    @Override
+    protected int tableCount() {
+        return 25; // 9 tables, episodes in 16 hash partitions
     }
 }

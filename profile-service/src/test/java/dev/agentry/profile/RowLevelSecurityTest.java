@@ -6,16 +6,15 @@ import static dev.agentry.profile.ProfileTestSupport.field;
 import static dev.agentry.profile.ProfileTestSupport.identity;
 import static dev.agentry.profile.ProfileTestSupport.newTenant;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.common.testing.SchemaSecurityContract;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -28,15 +27,12 @@ import org.junit.jupiter.api.Test;
 /** The database itself keeps tenants apart, whatever the SQL forgets. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RowLevelSecurityTest {
+class RowLevelSecurityTest extends SchemaSecurityContract {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @Inject
     TenantTransactions tx;
-
-    @Inject
-    Pool pool;
 
     @Test
     void aQueryWithoutTenantFilterSeesOnlyTheBoundTenant() {
@@ -82,28 +78,13 @@ class RowLevelSecurityTest {
         assertTrue(failure != null && failure.getMessage().contains("fk_identities_profile"), String.valueOf(failure));
     }
 
-    @Test
-    void everyTableHasForcedRowLevelSecurity() {
-        List<String> tables = pool.query("SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'profile' AND c.relkind = 'r' AND c.relname NOT LIKE 'flyway%' "
-                + "AND c.relrowsecurity AND c.relforcerowsecurity ORDER BY 1").execute()
-                .map(rows -> Rows.list(rows, r -> r.getString(0))).await().atMost(WAIT);
-        assertEquals(ProfileTestSupport.TABLES.stream().sorted().toList(), tables);
-        long all = pool.query("SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'profile' AND c.relkind = 'r' AND c.relname NOT LIKE 'flyway%'").execute()
-                .map(r -> r.iterator().next().getLong(0)).await().atMost(WAIT);
-        assertEquals(tables.size(), all);
+    @Override
+    protected String schema() {
+        return "profile";
     }
 
-    @Test
-    void theRuntimeRoleIsNeitherOwnerNorSuperuser() {
-        var row = pool.query("SELECT r.rolsuper, r.rolbypassrls, "
-                + "EXISTS (SELECT 1 FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
-                + "WHERE n.nspname = 'profile' AND c.relowner = r.oid) AS owns "
-                + "FROM pg_roles r WHERE r.rolname = current_user").execute()
-                .map(rows -> rows.iterator().next()).await().atMost(WAIT);
-        assertFalse(row.getBoolean("rolsuper"));
-        assertFalse(row.getBoolean("rolbypassrls"));
-        assertFalse(row.getBoolean("owns"));
+    @Override
+    protected int tableCount() {
+        return ProfileTestSupport.TABLES.size();
     }
 }
