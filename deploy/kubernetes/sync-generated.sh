@@ -9,8 +9,9 @@
 #   deploy/kubernetes/sync-generated.sh           # copy
 #   deploy/kubernetes/sync-generated.sh --check   # exit 1 when a copy differs from its build
 #
-# The manifests carry no timestamp (quarkus.kubernetes.idempotent), so an unchanged build gives an
-# unchanged copy.
+# The manifests carry no timestamp (quarkus.kubernetes.idempotent), but the generator does not keep
+# the order of labels from one build to the next: copies are compared as kustomize renders them
+# (fields sorted), and a copy that differs only in order is left as it is.
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/deploy/kubernetes/base/generated"
@@ -21,6 +22,21 @@ case "${1:-}" in
   "") ;;
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac
+
+# Same manifest, field order aside? kubectl kustomize prints fields sorted; without kubectl, bytes.
+same() {
+  if ! command -v kubectl >/dev/null 2>&1; then cmp -s "$1" "$2"; return; fi
+  local a b
+  a=$(render "$1") && b=$(render "$2") && [ "$a" = "$b" ]
+}
+render() {
+  local dir
+  dir=$(mktemp -d)
+  cp "$1" "$dir/manifest.yml"
+  printf 'resources:\n  - manifest.yml\n' > "$dir/kustomization.yaml"
+  kubectl kustomize "$dir"
+  rm -rf "$dir"
+}
 
 status=0
 for svc in "${SERVICES[@]}"; do
@@ -38,16 +54,19 @@ for svc in "${SERVICES[@]}"; do
     cat "$src"
   } > "$tmp"
   if [ "$CHECK" = 1 ]; then
-    if ! cmp -s "$tmp" "$dst"; then
+    if [ ! -f "$dst" ] || ! same "$tmp" "$dst"; then
       echo "[sync] deploy/kubernetes/base/generated/$svc.yml differs from $svc/target/kubernetes/kubernetes.yml" >&2
       diff -u "$dst" "$tmp" >&2 || true
       status=1
     fi
     rm -f "$tmp"
+  elif [ -f "$dst" ] && same "$tmp" "$dst"; then
+    rm -f "$tmp"
+    echo "[sync] deploy/kubernetes/base/generated/$svc.yml is current"
   else
     mv "$tmp" "$dst"
     chmod 644 "$dst"
-    echo "[sync] deploy/kubernetes/base/generated/$svc.yml"
+    echo "[sync] deploy/kubernetes/base/generated/$svc.yml updated"
   fi
 done
 [ "$CHECK" = 1 ] && [ "$status" = 0 ] && echo "[sync] generated manifests match the build"
