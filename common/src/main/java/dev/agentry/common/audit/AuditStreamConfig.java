@@ -1,0 +1,16 @@
+package dev.agentry.common.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Where audit records are published, under {@code agentry.audit-stream}: the same for producers and audit-service. */
+@ConfigMapping(prefix = "agentry.audit-stream")
+public interface AuditStreamConfig {
+
+    /**
+     * The Redis stream key. Producers only append ({@code XADD}, never with MAXLEN: the stream is
+     * never trimmed past entries audit-service has not acknowledged).
+     */
+    @WithDefault("agentry:audit")
+    String key();
+}
