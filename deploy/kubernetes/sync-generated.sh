@@ -23,9 +23,10 @@ case "${1:-}" in
   *) echo "usage: $0 [--check]" >&2; exit 2 ;;
 esac
 
-# Same manifest, field order aside? kubectl kustomize prints fields sorted; without kubectl, bytes.
+# Same manifest, field order aside? kubectl kustomize prints fields sorted; without kubectl, the
+# sorted lines are compared (the generator only reorders sibling labels, which moves whole lines).
 same() {
-  if ! command -v kubectl >/dev/null 2>&1; then cmp -s "$1" "$2"; return; fi
+  if ! command -v kubectl >/dev/null 2>&1; then cmp -s <(sort "$1") <(sort "$2"); return; fi
   local a b
   a=$(render "$1") && b=$(render "$2") && [ "$a" = "$b" ]
 }
