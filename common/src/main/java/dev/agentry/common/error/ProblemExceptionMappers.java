@@ -36,7 +36,13 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response serviceException(ServiceException e, UriInfo uri) {
-        return answer(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()), e);
+        Response response = answer(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()), e);
+        if (e.headers().isEmpty()) {
+            return response;
+        }
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        e.headers().forEach(builder::header);
+        return builder.build();
     }
 
     @ServerExceptionMapper

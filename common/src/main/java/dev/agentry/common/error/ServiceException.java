@@ -1,6 +1,7 @@
 package dev.agentry.common.error;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * The root of every error a service raises on purpose. It carries its HTTP status and a stable
@@ -36,5 +37,10 @@ public class ServiceException extends RuntimeException {
 
     public List<FieldError> errors() {
         return errors;
+    }
+
+    /** Headers the answer carries besides the problem document (e.g. {@code Retry-After}). */
+    public Map<String, String> headers() {
+        return Map.of();
     }
 }

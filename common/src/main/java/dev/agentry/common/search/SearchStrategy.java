@@ -24,7 +24,7 @@ public enum SearchStrategy {
     }
 
     /** Reads the wire name (any case) or the deprecated {@code hnsw}; null for an unknown word. */
-    @JsonCreator
+    @JsonCreator(mode = JsonCreator.Mode.DELEGATING)
     public static SearchStrategy fromWire(String value) {
         if (value == null) {
             return null;

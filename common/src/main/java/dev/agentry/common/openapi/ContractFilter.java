@@ -1,0 +1,126 @@
+package dev.agentry.common.openapi;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.OASFactory;
+import org.eclipse.microprofile.openapi.OASFilter;
+import org.eclipse.microprofile.openapi.models.OpenAPI;
+import org.eclipse.microprofile.openapi.models.Operation;
+import org.eclipse.microprofile.openapi.models.PathItem;
+import org.eclipse.microprofile.openapi.models.media.Schema;
+import org.eclipse.microprofile.openapi.models.responses.APIResponses;
+import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
+
+/**
+ * Makes every service's OpenAPI document say what the wire does, in one place (registered for
+ * every service by {@code mp.openapi.filter} in common's {@code microprofile-config.properties}):
+ * <ul>
+ * <li>enum values in lower case, as {@code JsonConventions} writes and reads them;</li>
+ * <li>one {@code Problem} schema, and the problem+json answers each operation can give (400, 404,
+ * 429 always; 401 and 403 when it needs a token; 409, 413 and 415 when it takes a body);</li>
+ * <li>the bearer-JWT requirement on every operation but the few public ones
+ * ({@link #PUBLIC_PATHS});</li>
+ * <li>a relative server, so a client is pointed at whichever host serves the document.</li>
+ * </ul>
+ * Property names are snake_case through {@code mp.openapi.extensions.smallrye.property-naming-strategy},
+ * and operationIds come from {@link OperationIds}.
+ */
+public class ContractFilter implements OASFilter {
+
+    /** The security scheme Quarkus declares for {@code quarkus.smallrye-openapi.security-scheme=jwt}. */
+    public static final String SECURITY_SCHEME = "SecurityScheme";
+
+    /** Operations that take no token: the token exchange itself and the public keys. */
+    static final List<String> PUBLIC_PATHS = List.of("/v1/auth/token", "/v1/auth/jwks");
+
+    private static final String PROBLEM = "Problem";
+    private static final String PROBLEM_JSON = "application/problem+json";
+    private static final Map<String, String> ERRORS = new LinkedHashMap<>();
+
+    static {
+        ERRORS.put("400", "Bad request: malformed JSON, a wrong type, an unknown field or a failed check (field errors listed)");
+        ERRORS.put("401", "No valid bearer token");
+        ERRORS.put("403", "The token's roles do not allow this, or a plan limit (type plan-limit) is reached");
+        ERRORS.put("404", "No such resource for this tenant");
+        ERRORS.put("409", "Conflict with the current state (a duplicate, a stale version, a replay in flight)");
+        ERRORS.put("413", "Body larger than the service's limit");
+        ERRORS.put("415", "Body is not application/json");
+        ERRORS.put("429", "The tenant's daily request or monthly token limit is reached (see Retry-After)");
+    }
+
+    @Override
+    public Schema filterSchema(Schema schema) {
+        if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
+            List<Object> lower = new ArrayList<>();
+            for (Object value : schema.getEnumeration()) {
+                lower.add(value instanceof String s ? s.toLowerCase(Locale.ROOT) : value);
+            }
+            schema.setEnumeration(lower);
+        }
+        return schema;
+    }
+
+    @Override
+    public void filterOpenAPI(OpenAPI openAPI) {
+        if (openAPI.getComponents() == null) {
+            openAPI.setComponents(OASFactory.createComponents());
+        }
+        openAPI.getComponents().addSchema(PROBLEM, problemSchema());
+        openAPI.setServers(List.of(OASFactory.createServer().url("/")
+                .description("The service that serves this document (its host and port)")));
+        if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
+            return;
+        }
+        openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
+            boolean secured = PUBLIC_PATHS.stream().noneMatch(path::equals);
+            boolean hasBody = op.getRequestBody() != null;
+            if (secured && (op.getSecurity() == null || op.getSecurity().isEmpty())) {
+                op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));
+            }
+            if (!secured) {
+                op.setSecurity(List.<SecurityRequirement>of());
+            }
+            addErrors(op, method, secured, hasBody);
+        }));
+    }
+
+    private static void addErrors(Operation op, PathItem.HttpMethod method, boolean secured, boolean hasBody) {
+        if (op.getResponses() == null) {
+            op.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = op.getResponses();
+        ERRORS.forEach((code, description) -> {
+            boolean applies = switch (code) {
+                case "401", "403" -> secured;
+                case "409", "413", "415" -> hasBody || method == PathItem.HttpMethod.DELETE && code.equals("409");
+                default -> true;
+            };
+            if (applies && (responses.getAPIResponses() == null || !responses.getAPIResponses().containsKey(code))) {
+                responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                        .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
+                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)))));
+            }
+        });
+    }
+
+    private static Schema problemSchema() {
+        Schema string = OASFactory.createSchema().addType(Schema.SchemaType.STRING);
+        Schema fieldError = OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .addProperty("field", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
+                        .description("The field, as a JSON path of the body (items[2].name) or the parameter's name"))
+                .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .required(List.of("field", "message"));
+        return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
+                .description("An RFC 9457 problem document (application/problem+json), the body of every error")
+                .addProperty("type", string.description("A URI naming the kind of problem, e.g. https://agentry.dev/problems/plan-limit"))
+                .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
+                .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("instance", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
+                .addProperty("errors", OASFactory.createSchema().addType(Schema.SchemaType.ARRAY).items(fieldError))
+                .required(List.of("type", "title", "status"));
+    }
+}
