@@ -11,6 +11,8 @@ import org.junit.jupiter.api.BeforeEach;
  * schema is emptied once per class; the tenants are made before the first test, when the
  * application is up (not in a static {@code @BeforeAll}), so a service whose tenants are rows
  * (config-service) can create them through its own API by overriding {@link #newTenant(String)}.
+ * Every answer the test receives is held to the service's OpenAPI document
+ * ({@link OpenApiResponseValidator}).
  */
 public abstract class TwoTenantTest {
 
@@ -34,6 +36,7 @@ public abstract class TwoTenantTest {
 
     @BeforeAll
     static void forgetTenants() {
+        OpenApiResponseValidator.install();
         tenantA = null;
         tenantB = null;
         preparedFor = null;

@@ -53,6 +53,7 @@ public class ContractFilter implements OASFilter {
 
     @Override
     public Schema filterSchema(Schema schema) {
+        nullableUnlessRequired(schema);
         if (schema.getEnumeration() != null && !schema.getEnumeration().isEmpty()) {
             List<Object> lower = new ArrayList<>();
             for (Object value : schema.getEnumeration()) {
@@ -61,6 +62,32 @@ public class ContractFilter implements OASFilter {
             schema.setEnumeration(lower);
         }
         return schema;
+    }
+
+    /**
+     * The JSON writes absent values as {@code null} (a record's empty component): a property that is
+     * not required may be null, and the document says so ({@code type: [x, "null"]}, or
+     * {@code anyOf} with a reference), else a strict client refuses a correct answer.
+     */
+    private static void nullableUnlessRequired(Schema schema) {
+        if (schema.getProperties() == null) {
+            return;
+        }
+        List<String> required = schema.getRequired() == null ? List.of() : schema.getRequired();
+        Map<String, Schema> properties = new LinkedHashMap<>(schema.getProperties());
+        properties.forEach((name, property) -> {
+            if (required.contains(name) || property == null) {
+                return;
+            }
+            if (property.getRef() != null) {
+                properties.put(name, OASFactory.createSchema().anyOf(List.of(OASFactory.createSchema().ref(property.getRef()),
+                        OASFactory.createSchema().addType(Schema.SchemaType.NULL))));
+            } else if (property.getType() != null && !property.getType().isEmpty()
+                    && !property.getType().contains(Schema.SchemaType.NULL)) {
+                property.addType(Schema.SchemaType.NULL);
+            }
+        });
+        schema.setProperties(properties);
     }
 
     @Override
@@ -98,10 +125,18 @@ public class ContractFilter implements OASFilter {
                 case "409", "413", "415" -> hasBody || method == PathItem.HttpMethod.DELETE && code.equals("409");
                 default -> true;
             };
-            if (applies && (responses.getAPIResponses() == null || !responses.getAPIResponses().containsKey(code))) {
-                responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
-                        .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
-                                .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)))));
+            if (!applies) {
+                return;
+            }
+            var problem = OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
+                    .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)));
+            var existing = responses.getAPIResponses() == null ? null : responses.getAPIResponses().get(code);
+            if (existing == null) {
+                responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description).content(problem));
+            } else if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                // Quarkus declares 400/401/403 itself, without a body: every error has one.
+                existing.description(description).content(problem);
             }
         });
     }

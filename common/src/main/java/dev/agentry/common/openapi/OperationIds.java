@@ -4,6 +4,7 @@ import io.smallrye.openapi.api.OperationIdGenerator;
 import java.util.Locale;
 import java.util.Set;
 import org.jboss.jandex.ClassInfo;
+import org.jboss.jandex.DotName;
 import org.jboss.jandex.MethodInfo;
 
 /**
@@ -28,15 +29,29 @@ public class OperationIds implements OperationIdGenerator {
             "cancel", "retry", "record", "count", "bulk", "close", "reopen", "assign", "escalate", "rollback", "invalidate",
             "refresh", "reindex", "feedback", "submit", "issue", "login", "mint", "find", "check", "test", "preview",
             "compare", "plan", "sync", "ack", "append", "move", "transition", "reset", "enable", "disable", "clear", "touch",
-            "write", "retract", "unmerge", "split", "rename", "grant", "deny", "attach", "detach", "fill");
+            "write", "retract", "unmerge", "split", "rename", "suspend", "generate", "resume", "expire", "extend", "grant", "deny", "attach", "detach", "fill");
+
+    private static final DotName POST = DotName.createSimple("jakarta.ws.rs.POST");
+    private static final DotName PUT = DotName.createSimple("jakarta.ws.rs.PUT");
+    private static final DotName DELETE = DotName.createSimple("jakarta.ws.rs.DELETE");
 
     @Override
     public String generateOperationId(ClassInfo resource, MethodInfo method) {
-        return of(resource.simpleName(), method.name());
+        String verb = method.hasDeclaredAnnotation(POST) ? "create" : method.hasDeclaredAnnotation(PUT) ? "put"
+                : method.hasDeclaredAnnotation(DELETE) ? "delete" : "get";
+        return of(resource.simpleName(), method.name(), verb);
     }
 
-    /** The operationId of {@code methodName} on the resource class {@code className}. */
+    /** The operationId of {@code methodName} on the resource class {@code className}, read with GET. */
     public static String of(String className, String methodName) {
+        return of(className, methodName, "get");
+    }
+
+    /**
+     * The operationId of {@code methodName} on {@code className}; {@code httpVerb} (get, create,
+     * put, delete) stands before a method name that is not itself a verb.
+     */
+    public static String of(String className, String methodName, String httpVerb) {
         String stem = className.endsWith("Resource") ? className.substring(0, className.length() - "Resource".length())
                 : className;
         if (stem.isEmpty()) {
@@ -45,8 +60,8 @@ public class OperationIds implements OperationIdGenerator {
         String verb = firstWord(methodName);
         String rest = methodName.substring(verb.length());
         if (!VERBS.contains(verb)) {
-            // "neighbours", "history", "jwks": a sub-resource of the stem, read with GET.
-            return "get" + stem + capitalise(methodName);
+            // "neighbours", "history", "jwks": a sub-resource of the stem ("token" with POST: createAuthToken).
+            return httpVerb + stem + capitalise(methodName);
         }
         if (rest.isEmpty()) {
             return verb + (PLURAL_VERBS.contains(verb) ? plural(stem) : stem);
