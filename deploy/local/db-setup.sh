@@ -39,9 +39,14 @@ for db in "${DATABASES[@]}"; do
   if [ "$(pg_super -d postgres -c "SELECT 1 FROM pg_database WHERE datname = '$db'")" != "1" ]; then
     pg_super -d postgres -c "CREATE DATABASE $db OWNER $OWNER"
   fi
-  # The extension needs a superuser; migrations only use it.
+  # Extensions need a superuser; migrations only use them. unaccent, pg_trgm and btree_gist (from
+  # PostgreSQL's contrib) are catalog-service's: accent-insensitive search and the exclusion
+  # constraint against overlapping price lists.
   pg_super -d "$db" -c "SET client_min_messages TO warning" \
                     -c "CREATE EXTENSION IF NOT EXISTS vector" \
+                    -c "CREATE EXTENSION IF NOT EXISTS unaccent" \
+                    -c "CREATE EXTENSION IF NOT EXISTS pg_trgm" \
+                    -c "CREATE EXTENSION IF NOT EXISTS btree_gist" \
                     -c "REVOKE CREATE ON SCHEMA public FROM PUBLIC" \
                     -c "GRANT CONNECT ON DATABASE $db TO $APP"
 done
