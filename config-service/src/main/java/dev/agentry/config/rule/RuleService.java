@@ -54,18 +54,20 @@ public class RuleService {
         UUID tenant = caller.tenantId();
         return vectors.of(create.conditionText(), create.conditionEmbedding(), create.embeddingModel(), "condition_text",
                 "condition_embedding", "embedding_model")
-                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
-                        .flatMap(v -> scopes.check(conn, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
+                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                        .flatMap(v -> scopes.check(conn, tenant, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
                         .flatMap(scope -> store.insert(conn, tenant, Ids.newId(), agentId, create, scope, vector, vectors.model()))));
     }
 
     public Uni<Rule> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<Rule>> list(UUID agentId, Scope scope, Boolean enabled, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId)
-                .flatMap(v -> store.list(conn, agentId, scope, enabled, page))).map(rows -> Page.of(rows, page, Rule::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                .flatMap(v -> store.list(conn, tenant, agentId, scope, enabled, page))).map(rows -> Page.of(rows, page, Rule::id));
     }
 
     public Uni<Rule> update(UUID id, RuleUpdate update) {
@@ -75,18 +77,20 @@ public class RuleService {
         Uni<float[]> vector = update.conditionText() == null ? Uni.createFrom().nullItem()
                 : vectors.of(update.conditionText(), update.conditionEmbedding(), update.embeddingModel(), "condition_text",
                         "condition_embedding", "embedding_model");
-        return vector.flatMap(v -> tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, true).flatMap(found -> {
+        UUID tenant = caller.tenantId();
+        return vector.flatMap(v -> tx.inTenant(tenant, conn -> store.find(conn, tenant, id, true).flatMap(found -> {
             Rule current = found.orElseThrow(() -> notFound(id));
             Scope scope = update.scope() == null ? current.scope() : update.scope();
             UUID scopeId = scope == Scope.GLOBAL ? null : update.scopeId() != null ? update.scopeId() : current.scopeId();
             String step = scope != Scope.STEP ? null : update.scopeStepId() != null ? update.scopeStepId() : current.scopeStepId();
-            return scopes.check(conn, current.agentId(), scope, scopeId, step)
-                    .flatMap(target -> store.update(conn, id, update, target, v, vectors.model()));
+            return scopes.check(conn, tenant, current.agentId(), scope, scopeId, step)
+                    .flatMap(target -> store.update(conn, tenant, id, update, target, v, vectors.model()));
         })));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -106,7 +110,7 @@ public class RuleService {
         int topK = request.topK() == null ? config.matching().defaultTopK() : request.topK();
         int exactMax = config.matching().exactMaxRows();
         return vectors.of(request.message(), request.vector(), request.embeddingModel(), "message", "vector", "embedding_model")
-                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
                         .flatMap(v -> request.strategy() == null || request.strategy() == SearchStrategy.AUTO
                                 ? store.countMatchable(conn, tenant, agentId, exactMax)
                                 : Uni.createFrom().item(0L))
