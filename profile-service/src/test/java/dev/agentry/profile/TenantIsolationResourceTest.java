@@ -6,7 +6,6 @@ import static dev.agentry.profile.ProfileTestSupport.body;
 import static dev.agentry.profile.ProfileTestSupport.create;
 import static dev.agentry.profile.ProfileTestSupport.field;
 import static dev.agentry.profile.ProfileTestSupport.identity;
-import static dev.agentry.profile.ProfileTestSupport.newTenant;
 import static dev.agentry.profile.ProfileTestSupport.rowCounts;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -14,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,26 +23,26 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import io.restassured.specification.RequestSpecification;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every endpoint, called with another tenant's token on this tenant's profile, answers 404 as if
- * nothing existed, and changes nothing (rows and the whole view compared before and after).
+ * Every endpoint at once, called with tenant B's token on tenant A's profile, answers 404 as if
+ * nothing existed, and changes nothing (rows and the whole view compared before and after). Each
+ * resource test also checks its own endpoints against the second tenant.
  */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class TenantIsolationTest {
+class TenantIsolationResourceTest extends TwoTenantTest {
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("profile");
+    @Override
+    protected String schema() {
+        return "profile";
     }
 
     @Test
     void anotherTenantGets404EverywhereAndChangesNothing() {
-        UUID owner = newTenant();
-        UUID intruder = newTenant();
+        UUID owner = tenantA;
+        UUID intruder = tenantB;
         String p = create(owner, body("external_id", "crm-secret", "identities", List.of(identity("zalo", "z-secret")),
                 "fields", List.of(field("phone", "+84 900 000 001", "user_provided", 1, false))));
         String duplicate = create(owner, body("identities", List.of(identity("web", "w-secret"))));

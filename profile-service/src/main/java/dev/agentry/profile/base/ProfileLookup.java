@@ -1,4 +1,4 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.base;
 
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.profile.ProfileServiceConfig;
@@ -23,8 +23,9 @@ public class ProfileLookup {
     ProfileServiceConfig config;
 
     /** The live profile {@code id} stands for; 404 when there is none (never was, erased, another tenant's). */
-    public Uni<ProfileRow> survivor(SqlConnection conn, UUID id) {
-        return store.findFollowingMerges(conn, id, config.maxMergeDepth()).map(found -> live(found.orElse(null), id));
+    public Uni<ProfileRow> survivor(SqlConnection conn, UUID tenantId, UUID id) {
+        return store.findFollowingMerges(conn, tenantId, id, config.maxMergeDepth())
+                .map(found -> live(found.orElse(null), id));
     }
 
     /**
@@ -32,12 +33,12 @@ public class ProfileLookup {
      * and a merge or erasure of the same profile run one after the other. If a merge turned it into
      * a tombstone while this waited for the lock, the redirect is followed (and locked) instead.
      */
-    public Uni<ProfileRow> lockSurvivor(SqlConnection conn, UUID id) {
-        return survivor(conn, id).flatMap(found -> lock(conn, id, found.id(), config.maxMergeDepth()));
+    public Uni<ProfileRow> lockSurvivor(SqlConnection conn, UUID tenantId, UUID id) {
+        return survivor(conn, tenantId, id).flatMap(found -> lock(conn, tenantId, id, found.id(), config.maxMergeDepth()));
     }
 
-    private Uni<ProfileRow> lock(SqlConnection conn, UUID requested, UUID candidate, int hopsLeft) {
-        return store.lock(conn, candidate).flatMap(locked -> {
+    private Uni<ProfileRow> lock(SqlConnection conn, UUID tenantId, UUID requested, UUID candidate, int hopsLeft) {
+        return store.lock(conn, tenantId, candidate).flatMap(locked -> {
             ProfileRow row = locked.orElseThrow(() -> NotFoundException.of("Profile", requested));
             if (!row.isTombstone()) {
                 return Uni.createFrom().item(row);
@@ -45,7 +46,7 @@ public class ProfileLookup {
             if (hopsLeft == 0) {
                 throw damaged(requested);
             }
-            return lock(conn, requested, row.mergedIntoId(), hopsLeft - 1);
+            return lock(conn, tenantId, requested, row.mergedIntoId(), hopsLeft - 1);
         });
     }
 

@@ -1,4 +1,4 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import java.time.Instant;
 import java.util.List;

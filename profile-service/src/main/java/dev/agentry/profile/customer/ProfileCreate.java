@@ -1,6 +1,6 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
-import dev.agentry.profile.field.FieldWrite;
+import dev.agentry.profile.fieldvalue.FieldWrite;
 import dev.agentry.profile.identity.IdentityCreate;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;

@@ -1,15 +1,11 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import dev.agentry.common.http.Created;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.Roles;
-import dev.agentry.profile.identity.IdentityCreate;
-import dev.agentry.profile.identity.IdentityService;
-import dev.agentry.profile.identity.ResolveResult;
-import dev.agentry.profile.merge.MergeRequest;
-import dev.agentry.profile.merge.MergeResult;
-import dev.agentry.profile.merge.MergeService;
+import dev.agentry.profile.base.Profile;
+import dev.agentry.profile.view.ProfileView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -27,10 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
 /**
- * Customer profiles. Writes are for tenant admins and the agent runtime, reads for every role of
- * the tenant, erasure for tenant admins alone. Any id of a merged profile answers as its survivor.
- * Resolve and merge are sub-paths ({@code /resolve}, {@code /{id}/merge}) rather than the
- * {@code :resolve} custom-method style, which Quarkus REST does not route beside {@code /{id}}.
+ * Customer profiles: creation, list and search, the whole-profile view, the external id, erasure.
+ * Writes are for tenant admins and the agent runtime, reads for every role of the tenant, erasure
+ * for tenant admins alone. Any id of a merged profile answers as its survivor. Resolve
+ * ({@code POST /v1/profiles/resolve}) and merge ({@code POST /v1/profiles/{id}/merge}) have their
+ * own packages and resources.
  */
 @Path("/v1/profiles")
 @Tag(name = "Profiles")
@@ -39,25 +36,10 @@ public class ProfileResource {
     @Inject
     ProfileService profiles;
 
-    @Inject
-    IdentityService identities;
-
-    @Inject
-    MergeService merges;
-
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<RestResponse<ProfileView>> create(@NotNull @Valid ProfileCreate body) {
         return profiles.create(body).map(p -> Created.at("/v1/profiles/" + p.id(), p));
-    }
-
-    /** The profile of a channel identity: 200 when known, 201 when this call created profile and identity. */
-    @POST
-    @Path("/resolve")
-    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
-    public Uni<RestResponse<ResolveResult>> resolve(@NotNull @Valid IdentityCreate body) {
-        return identities.resolve(body).map(r -> r.created() ? Created.at("/v1/profiles/" + r.profile().id(), r)
-                : RestResponse.ok(r));
     }
 
     /** Lists live profiles, or finds them by one of external id, channel identity, field value. */
@@ -89,13 +71,5 @@ public class ProfileResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<ErasureReceipt> erase(@PathParam("id") UUID id) {
         return profiles.erase(id);
-    }
-
-    /** Merges {@code duplicate_id} into this profile (see MergeService). */
-    @POST
-    @Path("/{id}/merge")
-    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
-    public Uni<MergeResult> merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {
-        return merges.merge(id, body);
     }
 }

@@ -1,8 +1,8 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import dev.agentry.common.error.FieldError;
 import dev.agentry.common.error.ValidationException;
-import dev.agentry.profile.field.FieldWrite;
+import dev.agentry.profile.fieldvalue.FieldWrite;
 import java.util.ArrayList;
 import java.util.List;
 

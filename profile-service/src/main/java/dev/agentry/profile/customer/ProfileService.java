@@ -1,4 +1,4 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.FieldError;
@@ -9,13 +9,19 @@ import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.profile.ProfileServiceConfig;
 import dev.agentry.profile.asset.AssetStore;
-import dev.agentry.profile.field.FieldService;
-import dev.agentry.profile.field.FieldStore;
-import dev.agentry.profile.field.FieldWrite;
+import dev.agentry.profile.base.Profile;
+import dev.agentry.profile.base.ProfileLookup;
+import dev.agentry.profile.base.ProfileRow;
+import dev.agentry.profile.base.ProfileStore;
+import dev.agentry.profile.fieldvalue.FieldStore;
+import dev.agentry.profile.fieldvalue.FieldWrite;
+import dev.agentry.profile.fieldvalue.FieldWriter;
 import dev.agentry.profile.identity.ChannelKey;
 import dev.agentry.profile.identity.IdentityCreate;
 import dev.agentry.profile.identity.IdentityService;
 import dev.agentry.profile.identity.IdentityStore;
+import dev.agentry.profile.view.ProfileView;
+import dev.agentry.profile.view.ProfileViews;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -52,7 +58,7 @@ public class ProfileService {
     IdentityService identityService;
 
     @Inject
-    FieldService fieldService;
+    FieldWriter fieldWriter;
 
     @Inject
     IdentityStore identities;
@@ -73,19 +79,20 @@ public class ProfileService {
     public Uni<ProfileView> create(ProfileCreate create) {
         List<ChannelKey> keys = keys(create.identitiesOrEmpty());
         List<FieldWrite> writes = create.fieldsOrEmpty();
-        fieldService.validate(writes);
+        fieldWriter.validate(writes);
         UUID tenant = caller.tenantId();
         String recordedBy = caller.subject();
         UUID id = Ids.newId();
         return tx.inTenant(tenant, conn -> store.insert(conn, tenant, id, strip(create.externalId()))
                 .call(profile -> attachAll(conn, tenant, profile, keys, create.identitiesOrEmpty()))
-                .flatMap(profile -> fieldService.apply(conn, tenant, recordedBy, profile, writes))
-                .flatMap(profile -> views.view(conn, profile, id)));
+                .flatMap(profile -> fieldWriter.apply(conn, tenant, recordedBy, profile, writes))
+                .flatMap(profile -> views.view(conn, tenant, profile, id)));
     }
 
     /** The whole profile; a merged id answers with its survivor's view ({@code resolved_from} says so). */
     public Uni<ProfileView> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, id).flatMap(p -> views.view(conn, p, id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.survivor(conn, tenant, id).flatMap(p -> views.view(conn, tenant, p, id)));
     }
 
     /**
@@ -100,19 +107,20 @@ public class ProfileService {
                 : null;
         UUID tenant = caller.tenantId();
         return tx.inTenant(tenant, conn -> switch (criterion) {
-            case NONE -> store.list(conn, page);
-            case EXTERNAL_ID -> single(store.findByExternalIdFollowingMerges(conn, search.externalId().strip(),
+            case NONE -> store.list(conn, tenant, page);
+            case EXTERNAL_ID -> single(store.findByExternalIdFollowingMerges(conn, tenant, search.externalId().strip(),
                     config.maxMergeDepth()), page);
             case IDENTITY -> single(identityService.profileOf(conn, tenant, key), page);
-            case FIELD -> store.searchByField(conn, search.field(), search.value(), page);
+            case FIELD -> store.searchByField(conn, tenant, search.field(), search.value(), page);
         }).map(rows -> Page.of(rows, page, ProfileRow::id).map(ProfileRow::toProfile));
     }
 
     /** Sets the profile's external id (409 when another profile of the tenant has it). */
     public Uni<ProfileView> update(UUID id, ProfileUpdate update) {
-        return tx.inTenant(caller.tenantId(), conn -> lookup.lockSurvivor(conn, id)
-                .flatMap(p -> store.setExternalId(conn, p.id(), update.externalId().strip()))
-                .flatMap(p -> views.view(conn, p, id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, tenant, id)
+                .flatMap(p -> store.setExternalId(conn, tenant, p.id(), update.externalId().strip()))
+                .flatMap(p -> views.view(conn, tenant, p, id)));
     }
 
     /**
@@ -122,15 +130,16 @@ public class ProfileService {
      * the receipt says what went. A later resolve of one of the identities starts a new profile.
      */
     public Uni<ErasureReceipt> erase(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> lookup.lockSurvivor(conn, id)
-                .flatMap(survivor -> store.allMergedInto(conn, survivor.id()).flatMap(merged -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, tenant, id)
+                .flatMap(survivor -> store.allMergedInto(conn, tenant, survivor.id()).flatMap(merged -> {
                     List<UUID> all = new ArrayList<>();
                     all.add(survivor.id());
                     all.addAll(merged);
-                    return identities.deleteForProfiles(conn, all)
-                            .flatMap(i -> fields.deleteForProfiles(conn, all)
-                                    .flatMap(f -> assets.deleteForProfiles(conn, all)
-                                            .flatMap(a -> store.deleteAll(conn, all)
+                    return identities.deleteForProfiles(conn, tenant, all)
+                            .flatMap(i -> fields.deleteForProfiles(conn, tenant, all)
+                                    .flatMap(f -> assets.deleteForProfiles(conn, tenant, all)
+                                            .flatMap(a -> store.deleteAll(conn, tenant, all)
                                                     .map(p -> new ErasureReceipt(id, all, i, f, a, Instant.now())))));
                 })))
                 .invoke(r -> LOG.infof("Erased profiles %s: %d identities, %d field values, %d assets",

@@ -1,4 +1,4 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

@@ -1,4 +1,4 @@
-package dev.agentry.profile.field;
+package dev.agentry.profile.fieldvalue;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.agentry.profile.field;
+package dev.agentry.profile.fieldvalue;
 
 import dev.agentry.common.db.Rows;
 import java.util.ArrayList;

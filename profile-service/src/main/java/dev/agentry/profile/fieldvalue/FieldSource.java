@@ -1,4 +1,4 @@
-package dev.agentry.profile.field;
+package dev.agentry.profile.fieldvalue;
 
 /**
  * Where a field value came from, ranked for {@link FieldPrecedence} (higher rank wins when neither

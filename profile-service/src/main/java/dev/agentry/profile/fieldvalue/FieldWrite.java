@@ -1,4 +1,4 @@
-package dev.agentry.profile.field;
+package dev.agentry.profile.fieldvalue;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

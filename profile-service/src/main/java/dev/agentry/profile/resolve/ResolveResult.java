@@ -1,6 +1,7 @@
-package dev.agentry.profile.identity;
+package dev.agentry.profile.resolve;
 
-import dev.agentry.profile.profile.Profile;
+import dev.agentry.profile.base.Profile;
+import dev.agentry.profile.identity.Identity;
 
 /**
  * The answer of {@code POST /v1/profiles/resolve}: the profile a channel identity belongs to, and

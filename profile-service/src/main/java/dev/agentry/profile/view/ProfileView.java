@@ -1,6 +1,6 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.view;
 
-import dev.agentry.profile.field.CurrentField;
+import dev.agentry.profile.fieldvalue.CurrentField;
 import dev.agentry.profile.identity.Identity;
 import java.time.Instant;
 import java.util.List;

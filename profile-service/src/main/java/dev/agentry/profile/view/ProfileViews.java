@@ -1,9 +1,11 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.view;
 
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.profile.ProfileServiceConfig;
-import dev.agentry.profile.field.FieldPrecedence;
-import dev.agentry.profile.field.FieldStore;
+import dev.agentry.profile.base.ProfileRow;
+import dev.agentry.profile.base.ProfileStore;
+import dev.agentry.profile.fieldvalue.FieldPrecedence;
+import dev.agentry.profile.fieldvalue.FieldStore;
 import dev.agentry.profile.identity.IdentityStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -28,11 +30,11 @@ public class ProfileViews {
     ProfileServiceConfig config;
 
     /** The view of live {@code profile}, reached through {@code requestedId}. */
-    public Uni<ProfileView> view(SqlConnection conn, ProfileRow profile, UUID requestedId) {
+    public Uni<ProfileView> view(SqlConnection conn, UUID tenantId, ProfileRow profile, UUID requestedId) {
         int limit = config.viewListLimit();
-        return identities.list(conn, profile.id(), PageRequest.first(limit))
-                .flatMap(ids -> fields.valid(conn, profile.id(), config.viewMaxFieldValues())
-                        .flatMap(values -> profiles.mergedInto(conn, profile.id(), limit)
+        return identities.list(conn, tenantId, profile.id(), PageRequest.first(limit))
+                .flatMap(ids -> fields.valid(conn, tenantId, profile.id(), config.viewMaxFieldValues())
+                        .flatMap(values -> profiles.mergedInto(conn, tenantId, profile.id(), limit)
                                 .map(merged -> new ProfileView(profile.id(), profile.externalId(), profile.createdAt(),
                                         profile.updatedAt(), profile.id().equals(requestedId) ? null : requestedId,
                                         ids.size() > limit ? ids.subList(0, limit) : ids, ids.size() > limit,

@@ -3,7 +3,6 @@ package dev.agentry.profile.asset;
 import static dev.agentry.profile.ProfileTestSupport.as;
 import static dev.agentry.profile.ProfileTestSupport.body;
 import static dev.agentry.profile.ProfileTestSupport.create;
-import static dev.agentry.profile.ProfileTestSupport.newTenant;
 import static dev.agentry.profile.ProfileTestSupport.rowCounts;
 import static dev.agentry.profile.ProfileTestSupport.runtime;
 import static dev.agentry.profile.ProfileTestSupport.viewer;
@@ -13,28 +12,28 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** What a customer shared: {@code /v1/profiles/{id}/assets}. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class AssetTest {
+class AssetResourceTest extends TwoTenantTest {
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("profile");
+    @Override
+    protected String schema() {
+        return "profile";
     }
 
     @Test
     void assetsAreKeptListedByTypeAndRemoved() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         String assets = "/v1/profiles/" + p + "/assets";
         var order = as(runtime(tenant)).body(body("asset_type", "order", "asset_reference", " SO-2024-001 ",
@@ -59,7 +58,7 @@ class AssetTest {
 
     @Test
     void badAssetsAreRefusedAndWriteNothing() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         String assets = "/v1/profiles/" + p + "/assets";
         Map<String, Long> before = rowCounts(tenant);
@@ -77,5 +76,25 @@ class AssetTest {
                 .body("errors[0].field", equalTo("asset_type"));
         as(viewer(tenant)).body(body("asset_type", "order", "asset_reference", "x")).post(assets).then().statusCode(403);
         assertEquals(before, rowCounts(tenant));
+    }
+
+    @Test
+    void theSecondTenantNeitherSeesNorChangesTheAssets() {
+        String p = create(tenantA, body());
+        String assets = "/v1/profiles/" + p + "/assets";
+        String mine = as(runtime(tenantA)).body(body("asset_type", "order", "asset_reference", "SO-ISO")).post(assets)
+                .then().statusCode(201).extract().path("id");
+        Map<String, Long> aBefore = rowCounts(tenantA);
+        as(viewer(tenantB)).get(assets).then().statusCode(404).contentType("application/problem+json");
+        as(viewer(tenantB)).get(assets + "/" + mine).then().statusCode(404);
+        as(runtime(tenantB)).delete(assets + "/" + mine).then().statusCode(404);
+        as(runtime(tenantB)).body(body("asset_type", "order", "asset_reference", "planted")).post(assets).then().statusCode(404);
+        // B's own profile cannot reach A's asset either.
+        String theirs = "/v1/profiles/" + create(tenantB, body()) + "/assets";
+        as(viewer(tenantB)).get(theirs + "/" + mine).then().statusCode(404);
+        as(runtime(tenantB)).delete(theirs + "/" + mine).then().statusCode(404);
+        as(viewer(tenantB)).get(theirs).then().statusCode(200).body("items", hasSize(0));
+        assertEquals(aBefore, rowCounts(tenantA));
+        as(viewer(tenantA)).get(assets + "/" + mine).then().statusCode(200).body("asset_reference", equalTo("SO-ISO"));
     }
 }

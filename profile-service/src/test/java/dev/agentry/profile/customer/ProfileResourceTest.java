@@ -1,4 +1,4 @@
-package dev.agentry.profile.profile;
+package dev.agentry.profile.customer;
 
 import static dev.agentry.profile.ProfileTestSupport.admin;
 import static dev.agentry.profile.ProfileTestSupport.as;
@@ -7,7 +7,6 @@ import static dev.agentry.profile.ProfileTestSupport.body;
 import static dev.agentry.profile.ProfileTestSupport.create;
 import static dev.agentry.profile.ProfileTestSupport.field;
 import static dev.agentry.profile.ProfileTestSupport.identity;
-import static dev.agentry.profile.ProfileTestSupport.newTenant;
 import static dev.agentry.profile.ProfileTestSupport.rowCounts;
 import static dev.agentry.profile.ProfileTestSupport.runtime;
 import static dev.agentry.profile.ProfileTestSupport.viewer;
@@ -16,25 +15,30 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ProfileResourceTest {
+class ProfileResourceTest extends TwoTenantTest {
+
+    @Override
+    protected String schema() {
+        return "profile";
+    }
 
     /**
      * The path of a property of a list item. Should be {@code fields[0].confidence}; common's
@@ -44,14 +48,9 @@ class ProfileResourceTest {
     static final java.util.function.BiFunction<String, String, org.hamcrest.Matcher<Object>> LIST_ITEM_FIELD =
             (list, property) -> org.hamcrest.Matchers.oneOf(list + "[0]." + property, list + "." + property + "[0]");
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("profile");
-    }
-
     @Test
     void createWithIdentitiesAndFieldsThenRead() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         var created = as(admin(tenant)).body(body("external_id", " crm-1001 ",
                 "identities", List.of(identity("Zalo", "z-1"), Map.of("channel", "email", "channel_user_id", "An@Example.com",
                         "verified", true)),
@@ -77,8 +76,8 @@ class ProfileResourceTest {
 
     @Test
     void externalIdIsUniquePerTenantAndCanBeSetLater() {
-        UUID a = newTenant();
-        UUID b = newTenant();
+        UUID a = tenantA;
+        UUID b = tenantB;
         create(a, body("external_id", "crm-7"));
         Map<String, Long> before = rowCounts(a);
         as(admin(a)).body(body("external_id", "crm-7")).post("/v1/profiles").then().statusCode(409)
@@ -97,7 +96,7 @@ class ProfileResourceTest {
 
     @Test
     void searchByExternalIdIdentityAndNormalisedFieldValue() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String an = create(tenant, body("external_id", "crm-an", "identities", List.of(identity("facebook", "fb-an")),
                 "fields", List.of(field("phone", "+84 90-123 4567", "user_provided", 1, false),
                         field("email", "An.Nguyen@Example.COM", "extracted", 0.8, false))));
@@ -127,7 +126,8 @@ class ProfileResourceTest {
 
     @Test
     void listPagesThroughLiveProfiles() {
-        UUID tenant = newTenant();
+        // The list is the whole tenant's: this test takes a tenant of its own.
+        UUID tenant = newTenant("profile-list");
         String first = create(tenant, body());
         String second = create(tenant, body());
         String third = create(tenant, body());
@@ -140,7 +140,7 @@ class ProfileResourceTest {
 
     @Test
     void badSearchParametersAreNamed() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         as(viewer(tenant)).queryParam("channel", "zalo").get("/v1/profiles").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("channel_user_id"));
         as(viewer(tenant)).queryParam("value", "x").get("/v1/profiles").then().statusCode(400)
@@ -156,23 +156,8 @@ class ProfileResourceTest {
     }
 
     @Test
-    void resolveIsASubPathThatTheIdTemplateDoesNotCapture() {
-        UUID tenant = newTenant();
-        as(runtime(tenant)).body(identity("web", "visitor-1")).post("/v1/profiles/resolve").then().statusCode(201)
-                .body("created", equalTo(true));
-        // Other methods fall to /{id}, where "resolve" is no UUID: 404, and nothing is read, changed or erased.
-        as(viewer(tenant)).get("/v1/profiles/resolve").then().statusCode(404).contentType("application/problem+json");
-        as(admin(tenant)).delete("/v1/profiles/resolve").then().statusCode(404).contentType("application/problem+json");
-        as(admin(tenant)).body(body("external_id", "x")).patch("/v1/profiles/resolve").then().statusCode(404);
-        as(viewer(tenant)).get("/v1/profiles/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
-        as(viewer(tenant)).get("/v1/profiles/" + UUID.randomUUID()).then().statusCode(404)
-                .contentType("application/problem+json");
-        assertEquals(1L, rowCounts(tenant).get("customer_profiles"));
-    }
-
-    @Test
     void badInputWritesNothing() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String existing = create(tenant, body("identities", List.of(identity("zalo", "taken"))));
         Map<String, Long> before = rowCounts(tenant);
         // The duplicate identity comes after a valid one and with fields: the whole creation rolls back.
@@ -207,7 +192,7 @@ class ProfileResourceTest {
 
     @Test
     void rolesDecideWhoWritesAndWhoErases() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String id = create(tenant, body());
         as(viewer(tenant)).body(body()).post("/v1/profiles").then().statusCode(403).contentType("application/problem+json");
         as(auditor(tenant)).body(identity("web", "v")).post("/v1/profiles/resolve").then().statusCode(403);
@@ -217,5 +202,24 @@ class ProfileResourceTest {
         given().get("/v1/profiles/" + id).then().statusCode(401).contentType("application/problem+json");
         String fromRuntime = as(runtime(tenant)).body(body()).post("/v1/profiles").then().statusCode(201).extract().path("id");
         assertNotEquals(id, fromRuntime);
+    }
+
+    @Test
+    void theSecondTenantNeitherSeesNorChangesTheProfile() {
+        String mine = create(tenantA, body("external_id", "crm-isolated", "identities", List.of(identity("web", "iso-1")),
+                "fields", List.of(field("phone", "+84 900 111 222", "user_provided", 1, false))));
+        String viewBefore = as(viewer(tenantA)).get("/v1/profiles/" + mine).then().statusCode(200).extract().asString();
+        Map<String, Long> aBefore = rowCounts(tenantA);
+        as(viewer(tenantB)).get("/v1/profiles/" + mine).then().statusCode(404).contentType("application/problem+json");
+        as(runtime(tenantB)).body(body("external_id", "crm-stolen")).patch("/v1/profiles/" + mine).then().statusCode(404);
+        as(admin(tenantB)).delete("/v1/profiles/" + mine).then().statusCode(404);
+        as(viewer(tenantB)).get("/v1/profiles").then().statusCode(200).body("items.id", not(hasItem(mine)));
+        as(viewer(tenantB)).queryParam("external_id", "crm-isolated").get("/v1/profiles").then().body("items", hasSize(0));
+        as(viewer(tenantB)).queryParam("channel", "web").queryParam("channel_user_id", "iso-1").get("/v1/profiles").then()
+                .body("items", hasSize(0));
+        as(viewer(tenantB)).queryParam("field", "phone").queryParam("value", "+84900111222").get("/v1/profiles").then()
+                .body("items", hasSize(0));
+        assertEquals(aBefore, rowCounts(tenantA));
+        assertEquals(viewBefore, as(viewer(tenantA)).get("/v1/profiles/" + mine).then().extract().asString());
     }
 }

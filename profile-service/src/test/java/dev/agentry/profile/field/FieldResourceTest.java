@@ -5,7 +5,6 @@ import static dev.agentry.profile.ProfileTestSupport.as;
 import static dev.agentry.profile.ProfileTestSupport.body;
 import static dev.agentry.profile.ProfileTestSupport.create;
 import static dev.agentry.profile.ProfileTestSupport.field;
-import static dev.agentry.profile.ProfileTestSupport.newTenant;
 import static dev.agentry.profile.ProfileTestSupport.rowCounts;
 import static dev.agentry.profile.ProfileTestSupport.runtime;
 import static dev.agentry.profile.ProfileTestSupport.viewer;
@@ -20,7 +19,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -29,16 +28,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** A profile's fields: {@code /v1/profiles/{id}/fields}. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class FieldTest {
+class FieldResourceTest extends TwoTenantTest {
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("profile");
+    @Override
+    protected String schema() {
+        return "profile";
     }
 
     private static String fieldsPath(String profile) {
@@ -47,7 +46,7 @@ class FieldTest {
 
     @Test
     void precedenceIsVerifiedThenSourceThenConfidenceThenRecency() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         as(runtime(tenant)).body(Map.of("fields", List.of(field("email", "guess@example.com", "inferred", 0.4, false))))
                 .post(fieldsPath(p)).then().statusCode(200)
@@ -84,7 +83,8 @@ class FieldTest {
 
     @Test
     void historyKeepsEveryValueAndClosesTheReplacedOne() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
+        long fieldsBefore = rowCounts(tenant).get("profile_fields");
         String p = create(tenant, body());
         for (String name : List.of("An", "Anh", "Anna")) {
             writeFields(tenant, p, List.of(field("first_name", name, "user_provided", 1, false)));
@@ -107,12 +107,12 @@ class FieldTest {
         as(viewer(tenant)).queryParam("limit", 3).queryParam("cursor", cursor).get(fieldsPath(p) + "/first_name/history")
                 .then().body("items.value", equalTo(List.of("An"))).body("next_cursor", nullValue());
         as(viewer(tenant)).get(fieldsPath(p) + "/never_written/history").then().statusCode(200).body("items", hasSize(0));
-        assertEquals(4L, rowCounts(tenant).get("profile_fields"));
+        assertEquals(fieldsBefore + 4, rowCounts(tenant).get("profile_fields"));
     }
 
     @Test
     void repeatingTheValueASourceHoldsRecordsNothing() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         writeFields(tenant, p, List.of(field("language", "vi", "system", 1, false)));
         writeFields(tenant, p, List.of(field("language", " vi ", "system", 1, false)));
@@ -124,7 +124,7 @@ class FieldTest {
 
     @Test
     void aValueCanExpireAndAFieldCanBeRetracted() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         Map<String, Object> temporary = field("address", "12 Hang Bai", "user_provided", 1, false);
         temporary.put("valid_to", Instant.now().plusSeconds(3600).toString());
@@ -142,7 +142,7 @@ class FieldTest {
 
     @Test
     void badFieldsAreRefusedAsProblemsAndWriteNothing() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body("fields", List.of(field("email", "a@example.com", "user_provided", 1, false))));
         Map<String, Long> before = rowCounts(tenant);
         String path = fieldsPath(p);
@@ -185,7 +185,7 @@ class FieldTest {
 
     @Test
     void aProfileHoldsABoundedNumberOfFields() {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         for (int batch = 0; batch < 4; batch++) {
             List<Map<String, Object>> fields = new ArrayList<>();
@@ -205,7 +205,7 @@ class FieldTest {
     /** Writers of one field from one source serialise on the profile: one value stays valid, none is lost. */
     @Test
     void concurrentWritesFromOneSourceLeaveOneValidValueAndAFullHistory() throws Exception {
-        UUID tenant = newTenant();
+        UUID tenant = tenantA;
         String p = create(tenant, body());
         String token = runtime(tenant);
         int writers = 20;
@@ -231,6 +231,22 @@ class FieldTest {
         as(viewer(tenant)).get("/v1/profiles/" + p).then().body("fields.phone.candidates", equalTo(1));
         as(viewer(tenant)).get(fieldsPath(p) + "/phone/history").then().body("items", hasSize(writers))
                 .body("items.findAll { it.valid_to == null }", hasSize(1));
+    }
+
+    @Test
+    void theSecondTenantNeitherSeesNorChangesTheFields() {
+        String p = create(tenantA, body("fields", List.of(field("email", "mine@example.com", "user_provided", 1, false))));
+        String viewBefore = as(viewer(tenantA)).get("/v1/profiles/" + p).then().statusCode(200).extract().asString();
+        Map<String, Long> aBefore = rowCounts(tenantA);
+        as(runtime(tenantB)).body(Map.of("fields", List.of(field("email", "theirs@example.com", "user_provided", 1, true))))
+                .post(fieldsPath(p)).then().statusCode(404).contentType("application/problem+json");
+        as(viewer(tenantB)).get(fieldsPath(p) + "/email/history").then().statusCode(404);
+        as(runtime(tenantB)).delete(fieldsPath(p) + "/email").then().statusCode(404);
+        as(viewer(tenantB)).queryParam("field", "email").queryParam("value", "mine@example.com").get("/v1/profiles").then()
+                .statusCode(200).body("items", hasSize(0));
+        assertEquals(aBefore, rowCounts(tenantA));
+        assertEquals(viewBefore, as(viewer(tenantA)).get("/v1/profiles/" + p).then().extract().asString());
+        as(viewer(tenantA)).get(fieldsPath(p) + "/email/history").then().body("items.value", equalTo(List.of("mine@example.com")));
     }
 
     private static void merge(UUID tenant, String survivor, String duplicate) {
