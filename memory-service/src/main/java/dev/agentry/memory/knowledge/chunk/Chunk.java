@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.chunk;
 
 import java.time.Instant;
 import java.util.Map;

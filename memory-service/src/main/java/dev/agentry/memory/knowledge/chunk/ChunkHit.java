@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.chunk;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import dev.agentry.memory.search.HitScores;

@@ -1,14 +1,19 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.chunk;
 
 import static dev.agentry.common.db.Rows.instant;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.vector.VectorCodec;
+import dev.agentry.memory.knowledge.text.Chunker;
+import dev.agentry.memory.knowledge.text.DocumentText;
+import dev.agentry.memory.search.Boost;
 import dev.agentry.memory.search.HitScores;
 import dev.agentry.memory.search.HybridSql;
-import dev.agentry.memory.search.SearchStrategy;
+import dev.agentry.memory.search.RankingLimits;
 import dev.agentry.memory.search.SqlParams;
+import dev.agentry.memory.search.TextQuery;
+import dev.agentry.memory.search.VectorQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -36,9 +41,11 @@ public class ChunkStore {
     public record NewChunk(UUID id, Chunker.Draft draft, String hashHex, float[] embedding) {
     }
 
-    /** A knowledge search, resolved. */
-    public record Query(UUID collection, UUID document, SearchStrategy strategy, float[] vector, String model, String text,
-            String language, int limit, int candidates, int textWindow, int textMatchCap, int rrfK) {
+    /**
+     * A knowledge search, resolved: the collection (and optionally one document), the vector ranking
+     * (null in text mode), the text ranking (null in vector mode) and the sizes.
+     */
+    public record Query(UUID collection, UUID document, VectorQuery vector, TextQuery text, RankingLimits limits) {
     }
 
     /**
@@ -137,11 +144,6 @@ public class ChunkStore {
                 .execute(Tuple.of(tenant, ids.toArray(UUID[]::new))).map(rows -> Rows.list(rows, ChunkStore::map));
     }
 
-    public Uni<Void> setEfSearch(SqlConnection conn, int efSearch) {
-        return conn.preparedQuery("SELECT set_config('hnsw.ef_search', $1, true)").execute(Tuple.of(Integer.toString(efSearch)))
-                .replaceWithVoid();
-    }
-
     public Uni<List<ChunkHit>> search(SqlConnection conn, UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
@@ -150,18 +152,11 @@ public class ChunkStore {
         if (q.document() != null) {
             filter += " AND t.document_id = " + p.add(q.document());
         }
-        boolean vector = q.vector() != null;
-        String sql = HybridSql.sql(new HybridSql.Spec("chunks",
-                "JOIN documents d ON d.tenant_id = t.tenant_id AND d.id = t.document_id",
+        HybridSql.Source source = new HybridSql.Source("chunks",
+                "JOIN documents d ON d.tenant_id = " + tenantParam + " AND d.id = t.document_id",
                 COLUMNS + ", d.title AS document_title, d.filename AS document_filename, d.version AS document_version", filter,
-                tenantParam, vector ? q.strategy() : SearchStrategy.TEXT, vector ? p.add(VectorCodec.toSql(q.vector())) : null,
-                vector ? p.add(q.model()) : null, q.text() == null ? null : p.add(q.text()),
-                q.text() == null ? null : p.add(q.language()), p.add(q.candidates()),
-                q.text() == null ? null : p.add(q.textWindow()),
-                q.text() == null ? null
-                        : "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, " + p.add(q.textMatchCap()) + ")",
-                p.add(q.rrfK()), "0", "0", p.add(0.0),
-                p.add(0.0), p.add(q.limit())));
+                tenantParam, "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, %s)");
+        String sql = HybridSql.sql(p, new HybridSql.Spec(source, q.vector(), q.text(), q.limits(), Boost.NONE));
         return conn.preparedQuery(sql).execute(p.tuple()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
                 new ChunkSource(row.getUUID("document_id"), row.getString("document_title"), row.getString("document_filename"),
                         row.getInteger("document_version")),

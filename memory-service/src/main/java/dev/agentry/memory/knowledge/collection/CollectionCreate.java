@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.collection;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;

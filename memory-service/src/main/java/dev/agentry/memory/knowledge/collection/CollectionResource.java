@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.collection;
 
 import dev.agentry.common.http.Created;
 import dev.agentry.common.page.Page;
@@ -20,16 +20,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
-/** Knowledge collections: managed by tenant admins, searched by any role of the tenant. */
+/** Knowledge collections: managed by tenant admins, read by any role of the tenant (searched: KnowledgeSearchResource). */
 @Path("/v1/collections")
 @Tag(name = "Knowledge")
 public class CollectionResource {
 
     @Inject
     CollectionService collections;
-
-    @Inject
-    KnowledgeSearchService search;
 
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
@@ -64,13 +61,5 @@ public class CollectionResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return collections.delete(id).map(v -> RestResponse.noContent());
-    }
-
-    /** Ranks the collection's current chunks for a query; the search is logged (see /v1/rag-queries). */
-    @POST
-    @Path("/{id}/search")
-    @RolesAllowed(Roles.VIEWER)
-    public Uni<KnowledgeSearchResult> search(@PathParam("id") UUID id, @NotNull @Valid KnowledgeSearch body) {
-        return search.search(id, body);
     }
 }

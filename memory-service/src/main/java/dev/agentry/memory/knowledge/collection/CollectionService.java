@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.collection;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.embedding.EmbeddingProvider;
@@ -25,9 +25,6 @@ public class CollectionService {
 
     @Inject
     CollectionStore store;
-
-    @Inject
-    DocumentStore documents;
 
     @Inject
     EmbeddingProvider embeddings;
@@ -78,17 +75,17 @@ public class CollectionService {
             if (!deleted) {
                 throw NotFoundException.of("Collection", id);
             }
-            return documents.deleteByCollection(conn, tenant, id);
+            return store.deleteDocuments(conn, tenant, id);
         })).replaceWithVoid();
     }
 
     /** The live collection, or 404. */
-    Uni<Collection> require(SqlConnection conn, UUID tenant, UUID id) {
+    public Uni<Collection> require(SqlConnection conn, UUID tenant, UUID id) {
         return store.find(conn, tenant, id).map(found -> found.orElseThrow(() -> NotFoundException.of("Collection", id)));
     }
 
     /** Refuses to write into a collection this deployment cannot embed for, or one archived. */
-    Collection writable(Collection c) {
+    public Collection writable(Collection c) {
         if (c.status() == CollectionStatus.ARCHIVED) {
             throw new ConflictException("status", "collection " + c.id() + " is archived");
         }
@@ -96,7 +93,7 @@ public class CollectionService {
     }
 
     /** A collection embedded with another model cannot be compared with this deployment's vectors. */
-    Collection searchable(Collection c) {
+    public Collection searchable(Collection c) {
         if (!c.embeddingModel().equals(embeddings.model())) {
             throw new ConflictException("embedding_model", "collection " + c.id() + " was embedded with " + c.embeddingModel()
                     + "; this deployment embeds with " + embeddings.model());

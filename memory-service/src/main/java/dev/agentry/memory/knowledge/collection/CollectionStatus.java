@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.collection;
 
 /** An archived collection is still searched but takes no new or replaced documents. */
 public enum CollectionStatus {

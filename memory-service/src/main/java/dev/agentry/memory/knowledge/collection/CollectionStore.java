@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.collection;
 
 import static dev.agentry.common.db.Rows.enumValue;
 import static dev.agentry.common.db.Rows.instant;
@@ -17,7 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** All SQL on {@code collections}, inside the caller's RLS-bound transaction. */
+/** All SQL on {@code collections} (and the removal of a deleted one's documents), inside the caller's RLS-bound transaction. */
 @ApplicationScoped
 public class CollectionStore {
 
@@ -64,6 +64,15 @@ public class CollectionStore {
         return conn.preparedQuery("UPDATE collections SET deleted_at = now(), updated_at = now(), document_count = 0, "
                 + "chunk_count = 0 WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL")
                 .execute(Tuple.of(tenant, id)).map(rows -> rows.rowCount() == 1);
+    }
+
+    /**
+     * Removes a deleted collection's documents and (by cascade) their chunks: the collection owns
+     * them, so its deletion is said here, not by the document package above it.
+     */
+    public Uni<Integer> deleteDocuments(SqlConnection conn, UUID tenant, UUID id) {
+        return conn.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2")
+                .execute(Tuple.of(tenant, id)).map(rows -> rows.rowCount());
     }
 
     /** Keeps the document and current-chunk counts in step with the rows just written. */

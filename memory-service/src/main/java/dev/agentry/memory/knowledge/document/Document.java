@@ -1,5 +1,6 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
+import dev.agentry.memory.knowledge.text.FileType;
 import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;

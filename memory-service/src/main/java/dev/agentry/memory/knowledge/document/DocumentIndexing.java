@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
 /**
  * The answer of an upload or replacement: the document, whether its text was already there

@@ -1,8 +1,10 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.Roles;
+import dev.agentry.memory.knowledge.chunk.Chunk;
+import dev.agentry.memory.knowledge.text.FileType;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;

@@ -1,7 +1,6 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
 import dev.agentry.common.db.TenantTransactions;
-import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.error.PayloadTooLargeException;
@@ -11,6 +10,13 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.memory.MemoryConfig;
+import dev.agentry.memory.knowledge.chunk.Chunk;
+import dev.agentry.memory.knowledge.chunk.ChunkStore;
+import dev.agentry.memory.knowledge.collection.Collection;
+import dev.agentry.memory.knowledge.collection.CollectionService;
+import dev.agentry.memory.knowledge.collection.CollectionStore;
+import dev.agentry.memory.knowledge.text.DocumentText;
+import dev.agentry.memory.knowledge.text.FileType;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,21 +24,14 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Uploads, replacements and deletions of documents. Indexing is synchronous: the document is
- * recorded as {@code processing} (committed, so it is visible), then chunked and embedded with no
- * transaction open, then its chunks are written and it becomes {@code indexed} in one short
- * transaction; if anything fails on the way it becomes {@code failed} with the reason, and the
- * previous version's chunks (on a replacement) stay current.
+ * recorded as {@code processing} (committed, so it is visible), then {@link DocumentIndexer} chunks
+ * and embeds it with no transaction open and writes its chunks in one short transaction.
  */
 @ApplicationScoped
 public class DocumentService {
@@ -56,7 +55,7 @@ public class DocumentService {
     ChunkStore chunks;
 
     @Inject
-    EmbeddingProvider embeddings;
+    DocumentIndexer indexer;
 
     @Inject
     TenantContext caller;
@@ -67,10 +66,6 @@ public class DocumentService {
     /** A document as received: a JSON body, or a text body with its media type and query parameters. */
     public record Incoming(String title, String filename, FileType fileType, String content, String storagePath,
             Map<String, Object> metadata) {
-    }
-
-    /** The normalised text, its hash, and how the document describes itself. */
-    private record Prepared(String body, FileType type, DocumentStore.Text text) {
     }
 
     /** What the first transaction decided: index {@code document}, or answer {@code existing} as it is. */
@@ -95,7 +90,7 @@ public class DocumentService {
                                 .call(doc -> collectionStore.adjustCounts(conn, tenant, collectionId, 1, 0))
                                 .map(doc -> new Start(c, doc, null, List.of())))))
                 .flatMap(start -> start.existing() != null ? Uni.createFrom().item(unchanged(start.existing()))
-                        : index(tenant, start, p, true)));
+                        : indexer.index(tenant, start.collection(), start.document(), start.current(), p, true)));
     }
 
     public Uni<DocumentIndexing> replace(UUID collectionId, UUID documentId, Incoming in) {
@@ -134,7 +129,7 @@ public class DocumentService {
                                     });
                                 })))
                         .flatMap(start -> start.existing() != null ? Uni.createFrom().item(unchanged(start.existing()))
-                                : index(tenant, start, p, false)));
+                                : indexer.index(tenant, start.collection(), start.document(), start.current(), p, false)));
     }
 
     public Uni<Document> get(UUID collectionId, UUID id) {
@@ -171,93 +166,14 @@ public class DocumentService {
                 .map(rows -> Page.of(rows, page, Chunk::id));
     }
 
-    /**
-     * Chunks the text, embeds what is new (reusing stored vectors of identical text), then in one
-     * transaction archives what the new version dropped, repositions what it kept, inserts what it
-     * added and marks the document indexed. Any failure marks the document failed.
-     */
-    private Uni<DocumentIndexing> index(UUID tenant, Start start, Prepared p, boolean first) {
-        Collection c = start.collection();
-        Document doc = start.document();
-        return Uni.createFrom().item(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .flatMap(drafts -> {
-                    // One chunk per distinct text: a repeated paragraph is stored (and found) once.
-                    Map<String, Chunker.Draft> byHash = new LinkedHashMap<>();
-                    for (Chunker.Draft d : drafts) {
-                        byHash.putIfAbsent(DocumentText.hex(DocumentText.sha256(d.content())), d);
-                    }
-                    Map<String, ChunkStore.Current> current = start.current().stream()
-                            .collect(Collectors.toMap(ChunkStore.Current::hashHex, x -> x, (a, b) -> a));
-                    List<String> addedHashes = new ArrayList<>();
-                    Map<UUID, Integer> positions = new HashMap<>();
-                    int index = 0;
-                    Map<String, Chunker.Draft> numbered = new LinkedHashMap<>();
-                    for (var e : byHash.entrySet()) {
-                        Chunker.Draft d = new Chunker.Draft(index++, e.getValue().content(), e.getValue().section());
-                        numbered.put(e.getKey(), d);
-                        ChunkStore.Current kept = current.get(e.getKey());
-                        if (kept != null) {
-                            positions.put(kept.id(), d.index());
-                        } else {
-                            addedHashes.add(e.getKey());
-                        }
-                    }
-                    Set<String> keptHashes = numbered.keySet();
-                    List<UUID> archived = start.current().stream().filter(x -> !keptHashes.contains(x.hashHex()))
-                            .map(ChunkStore.Current::id).toList();
-                    int version = first ? 1 : addedHashes.isEmpty() && archived.isEmpty() ? doc.version() : doc.version() + 1;
-                    return tx.inTenant(tenant, conn -> chunks.reusableEmbeddings(conn, tenant, embeddings.model(), addedHashes))
-                            .flatMap(reuse -> embedMissing(addedHashes, numbered, reuse))
-                            .flatMap(vectors -> {
-                                List<ChunkStore.NewChunk> added = new ArrayList<>();
-                                for (String h : addedHashes) {
-                                    added.add(new ChunkStore.NewChunk(Ids.newId(), numbered.get(h), h, vectors.get(h)));
-                                }
-                                return tx.inTenant(tenant, conn -> store.lock(conn, tenant, c.id(), doc.id()).flatMap(locked -> {
-                                    if (locked.isEmpty() || locked.get().status() != DocumentStatus.PROCESSING
-                                            || locked.get().version() != doc.version()) {
-                                        throw new ConflictException("document " + doc.id() + " changed while it was indexed");
-                                    }
-                                    return chunks.archive(conn, tenant, archived)
-                                            .flatMap(v -> chunks.reposition(conn, tenant, positions))
-                                            .flatMap(v -> chunks.insertAll(conn, tenant, c.id(), doc.id(), version, c.language(),
-                                                    embeddings.model(), added))
-                                            .flatMap(v -> store.markIndexed(conn, tenant, doc.id(), p.text(), version, numbered.size()))
-                                            .call(v -> collectionStore.adjustCounts(conn, tenant, c.id(), 0,
-                                                    added.size() - archived.size()));
-                                })).map(indexed -> new DocumentIndexing(indexed, false, added.size(), positions.size(),
-                                        archived.size()));
-                            });
-                })
-                .onFailure().call(failure -> tx.inTenant(tenant, conn -> store.markFailed(conn, tenant, doc.id(), reason(failure)))
-                        .onFailure().recoverWithNull());
-    }
-
-    /** Embeds the added texts that no stored chunk shares. */
-    private Uni<Map<String, float[]>> embedMissing(List<String> hashes, Map<String, Chunker.Draft> drafts,
-            Map<String, float[]> reuse) {
-        Map<String, float[]> vectors = new HashMap<>(reuse);
-        List<String> missing = hashes.stream().filter(h -> !reuse.containsKey(h)).toList();
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(vectors);
-        }
-        return embeddings.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
-            for (int k = 0; k < missing.size(); k++) {
-                vectors.put(missing.get(k), results.get(k));
-            }
-            return vectors;
-        });
-    }
-
-    private Uni<Prepared> prepare(Incoming in, String title, FileType type) {
+    private Uni<DocumentIndexer.Prepared> prepare(Incoming in, String title, FileType type) {
         return Uni.createFrom().item(() -> {
             String body = DocumentText.normalise(in.content(), type);
             if (body.isBlank()) {
                 throw new ValidationException("content", "must not be blank");
             }
             String hash = DocumentText.hex(DocumentText.sha256(body));
-            return new Prepared(body, type, new DocumentStore.Text(title, in.filename(), type,
+            return new DocumentIndexer.Prepared(body, type, new DocumentStore.Text(title, in.filename(), type,
                     in.content().getBytes(StandardCharsets.UTF_8).length, in.storagePath(), hash, in.metadata()));
         }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
     }
@@ -275,10 +191,5 @@ public class DocumentService {
 
     private static DocumentIndexing unchanged(Document doc) {
         return new DocumentIndexing(doc, true, 0, doc.chunkCount(), 0);
-    }
-
-    private static String reason(Throwable failure) {
-        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
-        return message.length() > 500 ? message.substring(0, 500) : message;
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
 /**
  * pending (accepted, not started), processing (being chunked and embedded), indexed (searchable),

@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
 import static dev.agentry.common.db.Rows.enumValue;
 import static dev.agentry.common.db.Rows.instant;
@@ -7,6 +7,7 @@ import static dev.agentry.common.db.Rows.wire;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.memory.knowledge.text.FileType;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -94,11 +95,6 @@ public class DocumentStore {
     public Uni<Optional<Integer>> delete(SqlConnection conn, UUID tenant, UUID collection, UUID id) {
         return conn.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2 AND id = $3 RETURNING chunk_count")
                 .execute(Tuple.of(tenant, collection, id)).map(rows -> Rows.first(rows, r -> r.getInteger("chunk_count")));
-    }
-
-    public Uni<Integer> deleteByCollection(SqlConnection conn, UUID tenant, UUID collection) {
-        return conn.preparedQuery("DELETE FROM documents WHERE tenant_id = $1 AND collection_id = $2")
-                .execute(Tuple.of(tenant, collection)).map(rows -> rows.rowCount());
     }
 
     static Document map(Row row) {

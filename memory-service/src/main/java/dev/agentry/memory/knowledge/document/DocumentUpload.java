@@ -1,5 +1,6 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.document;
 
+import dev.agentry.memory.knowledge.text.FileType;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.Map;

@@ -1,7 +1,8 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.ragquery;
 
-import dev.agentry.memory.search.SearchMode;
-import dev.agentry.memory.search.SearchStrategy;
+import dev.agentry.common.search.SearchMode;
+import dev.agentry.common.search.SearchStrategy;
+import dev.agentry.memory.knowledge.chunk.Chunk;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.ragquery;
 
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
@@ -22,7 +22,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class RagQueryResource {
 
     @Inject
-    KnowledgeSearchService search;
+    RagQueryService search;
 
     @GET
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AUDITOR })

@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.ragquery;
 
 import static dev.agentry.common.db.Rows.enumValue;
 import static dev.agentry.common.db.Rows.instant;
@@ -6,8 +6,9 @@ import static dev.agentry.common.db.Rows.wire;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.page.PageRequest;
-import dev.agentry.memory.search.SearchMode;
-import dev.agentry.memory.search.SearchStrategy;
+import dev.agentry.common.search.SearchMode;
+import dev.agentry.common.search.SearchStrategy;
+import dev.agentry.memory.knowledge.chunk.ChunkHit;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;

@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.text;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

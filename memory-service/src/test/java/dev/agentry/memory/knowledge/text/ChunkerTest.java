@@ -1,4 +1,4 @@
-package dev.agentry.memory.knowledge;
+package dev.agentry.memory.knowledge.text;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
