@@ -9,6 +9,7 @@ import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.apikey.ApiKeySecrets;
 import dev.agentry.config.apikey.ApiKeyStatus;
 import dev.agentry.config.apikey.ApiKeyStore;
+import dev.agentry.config.user.PasswordHasher;
 import dev.agentry.config.user.UserStatus;
 import dev.agentry.config.user.UserStore;
 import io.smallrye.jwt.build.Jwt;

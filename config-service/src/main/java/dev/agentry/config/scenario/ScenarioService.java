@@ -6,12 +6,12 @@ import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.IndexSearchSettings;
+import dev.agentry.common.search.QueryVectors;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.agent.AgentService;
-import dev.agentry.config.matching.QueryVectors;
-import dev.agentry.config.matching.SearchSettingsStore;
-import dev.agentry.config.matching.SearchStrategy;
 import dev.agentry.config.support.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,6 +31,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScenarioService {
 
+    /** Field names of a scenario's entry condition (create, update). */
+    static final QueryVectors.Fields ENTRY = new QueryVectors.Fields("entry_condition", "entry_embedding", "embedding_model");
+    /** Field names of a match body. */
+    static final QueryVectors.Fields MATCH = new QueryVectors.Fields("message", "embedding", "embedding_model");
+
     @Inject
     TenantTransactions tx;
 
@@ -42,9 +47,6 @@ public class ScenarioService {
 
     @Inject
     QueryVectors vectors;
-
-    @Inject
-    SearchSettingsStore search;
 
     @Inject
     JsonColumns json;
@@ -134,21 +136,30 @@ public class ScenarioService {
         }));
     }
 
-    public Uni<List<ScenarioMatch>> match(UUID agentId, ScenarioMatchRequest request) {
+    /**
+     * The {@code top_k} scenarios whose entry condition is closest to the message; searched like
+     * rules (exactly up to {@code agentry.config.matching.exact-max-rows} candidates, through the
+     * HNSW index above, unless the caller forces a strategy). The answer says which strategy ran.
+     */
+    public Uni<ScenarioMatches> match(UUID agentId, ScenarioMatchRequest request) {
         UUID tenant = caller.tenantId();
         int topK = request.topK() == null ? config.matching().defaultTopK() : request.topK();
-        return vectors.of(request.message(), request.vector(), request.embeddingModel(), "message", "vector", "embedding_model")
+        int exactMax = config.matching().exactMaxRows();
+        return vectors.of(request.message(), request.embedding(), request.embeddingModel(), MATCH)
                 .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
-                        .flatMap(v -> store.countMatchable(conn, tenant, agentId, vectors.model(), config.matching().exactMaxRows()))
+                        .flatMap(v -> request.strategy() == null || request.strategy() == SearchStrategy.AUTO
+                                ? store.countMatchable(conn, tenant, agentId, vectors.model(), exactMax)
+                                : Uni.createFrom().item(0L))
                         .flatMap(count -> {
-                            SearchStrategy strategy = SearchSettingsStore.decide(request.strategy(), count, config.matching().exactMaxRows());
+                            SearchStrategy strategy = SearchStrategy.choose(request.strategy(), count, exactMax, false);
                             Uni<Void> prepare = strategy == SearchStrategy.INDEX
-                                    ? search.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
+                                    ? IndexSearchSettings.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
                                     : Uni.createFrom().voidItem();
-                            return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(), topK, strategy));
-                        })))
-                .map(scored -> scored.stream().map(s -> new ScenarioMatch(s.scenario().id(), s.scenario().name(),
-                        s.scenario().version(), s.scenario().entryStepId(), s.scenario().entryCondition(), s.score())).toList());
+                            return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(), topK, strategy))
+                                    .map(scored -> new ScenarioMatches(scored.stream().map(s -> new ScenarioMatch(s.scenario().id(),
+                                            s.scenario().name(), s.scenario().version(), s.scenario().entryStepId(),
+                                            s.scenario().entryCondition(), s.score())).toList(), strategy, vectors.model()));
+                        })));
     }
 
     /** The live scenario or 404 (also when its agent is gone or hidden). */
@@ -171,6 +182,6 @@ public class ScenarioService {
             }
             return Uni.createFrom().nullItem();
         }
-        return vectors.of(condition, supplied, model, "entry_condition", "entry_embedding", "embedding_model");
+        return vectors.of(condition, supplied, model, ENTRY);
     }
 }

@@ -1,4 +1,4 @@
-package dev.agentry.config.runtime;
+package dev.agentry.config.support;
 
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;

@@ -1,4 +1,4 @@
-package dev.agentry.config.auth;
+package dev.agentry.config.user;
 
 import dev.agentry.config.ConfigServiceConfig;
 import io.smallrye.mutiny.Uni;

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class VariableAndTemplateTest extends TwoTenantTest {
+class VariableAndTemplateResourceTest extends ConfigTwoTenantTest {
 
     private static String variable(UUID tenant, String agent, String name, String policy, Object defaultValue) {
         Map<String, Object> body = new HashMap<>(Map.of("name", name, "update_policy", policy));

@@ -13,7 +13,7 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class MigrationPlanTest extends TwoTenantTest {
+class MigrationPlanResourceTest extends ConfigTwoTenantTest {
 
     /** A scenario at version 2: greet -> ask -> done became welcome("Greeting") -> ask -> verify -> finish. */
     private static String versionedScenario() {

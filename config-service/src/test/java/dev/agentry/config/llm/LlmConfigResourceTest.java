@@ -17,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.LogCapture;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import dev.agentry.config.secret.SecretCipher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -35,7 +35,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class LlmConfigTest extends TwoTenantTest {
+class LlmConfigResourceTest extends ConfigTwoTenantTest {
 
     static String model;
 

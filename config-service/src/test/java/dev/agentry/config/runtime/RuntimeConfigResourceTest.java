@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.AgentConfigFixtures;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RuntimeConfigTest extends TwoTenantTest {
+class RuntimeConfigResourceTest extends ConfigTwoTenantTest {
 
     @Test
     void oneCallHoldsWhatATurnNeedsAndAChangeIsSeenAtTheNextRead() {

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.LogCapture;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import dev.agentry.config.secret.SecretCipher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class McpTest extends TwoTenantTest {
+class McpServerResourceTest extends ConfigTwoTenantTest {
 
     static String server;
 

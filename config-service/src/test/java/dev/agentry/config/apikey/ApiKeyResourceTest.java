@@ -16,7 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -33,7 +33,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ApiKeyAndTokenTest extends TwoTenantTest {
+class ApiKeyResourceTest extends ConfigTwoTenantTest {
 
     private static JsonPath createKey(UUID tenant, List<String> scopes) {
         return as(tenantAdmin(tenant)).body(Map.of("name", "runtime", "scopes", scopes)).post("/v1/api-keys")
