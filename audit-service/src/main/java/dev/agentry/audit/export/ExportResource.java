@@ -8,7 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
+import org.jboss.resteasy.reactive.RestMediaType;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A time range of one audit table, streamed as NDJSON. */
@@ -21,7 +24,8 @@ public class ExportResource {
 
     /** {@code table}: turn_records, audit_events, audit_logs, usage_metrics or integration_sync_logs. */
     @GET
-    @Produces("application/x-ndjson")
+    @Produces(RestMediaType.APPLICATION_NDJSON)
+    @RestStreamElementType(MediaType.TEXT_PLAIN)
     @RolesAllowed({ Roles.AUDITOR, Roles.TENANT_ADMIN })
     public Multi<String> export(@QueryParam("table") String table, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to) {

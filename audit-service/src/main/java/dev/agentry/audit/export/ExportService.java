@@ -56,7 +56,7 @@ public class ExportService {
                     List<String> lines = new ArrayList<>(rows.size());
                     rows.forEach(r -> {
                         last[0] = r.getUUID("id");
-                        lines.add(r.getString("line") + "\n");
+                        lines.add(r.getString("line"));
                     });
                     return lines;
                 });
