@@ -73,6 +73,21 @@ public class SessionRedisStore {
             return 0
             """;
 
+    /**
+     * Adds ARGV[1] to the Set KEYS[1] and sets its TTL (ARGV[2] ms) in one step: two separate commands
+     * may travel on two pooled connections and the expiry could then run before the Set exists.
+     */
+    static final String ADD_TO_INDEX = """
+            redis.call('SADD', KEYS[1], ARGV[1])
+            return redis.call('PEXPIRE', KEYS[1], ARGV[2])
+            """;
+
+    /** Slides the TTL of KEYS[1] only while it names ARGV[1] (the channel index of a live session). */
+    static final String SLIDE_IF_EQUALS = """
+            if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end
+            return 0
+            """;
+
     /** Outcome of a compare-and-set. */
     public record CasResult(boolean written, boolean missing, long currentVersion) {
     }
@@ -155,19 +170,15 @@ public class SessionRedisStore {
     public Uni<Void> index(Session s) {
         List<Uni<Response>> commands = new ArrayList<>();
         String ttl = persistMillis();
-        String agentKey = SessionKeys.agentIndex(s.tenantId(), s.agentId());
-        commands.add(persist.execute("SADD", agentKey, s.sessionId().toString()));
-        commands.add(persist.execute("PEXPIRE", agentKey, ttl));
+        String id = s.sessionId().toString();
+        commands.add(persist.execute("EVAL", ADD_TO_INDEX, "1", SessionKeys.agentIndex(s.tenantId(), s.agentId()), id, ttl));
         if (s.customerProfileId() != null) {
-            String customerKey = SessionKeys.customerIndex(s.tenantId(), s.customerProfileId());
-            commands.add(persist.execute("SADD", customerKey, s.sessionId().toString()));
-            commands.add(persist.execute("PEXPIRE", customerKey, ttl));
+            commands.add(persist.execute("EVAL", ADD_TO_INDEX, "1", SessionKeys.customerIndex(s.tenantId(), s.customerProfileId()),
+                    id, ttl));
         }
         if (s.isLive()) {
-            // Slides only while the index still names this session.
-            commands.add(persist.execute("EVAL", "if redis.call('GET', KEYS[1]) == ARGV[1] then "
-                    + "return redis.call('PEXPIRE', KEYS[1], ARGV[2]) end return 0", "1",
-                    SessionKeys.channelIndex(s.tenantId(), s.channel(), s.userChannelId()), s.sessionId().toString(), ttl));
+            commands.add(persist.execute("EVAL", SLIDE_IF_EQUALS, "1",
+                    SessionKeys.channelIndex(s.tenantId(), s.channel(), s.userChannelId()), id, ttl));
         }
         return Uni.join().all(commands).andFailFast().replaceWithVoid();
     }

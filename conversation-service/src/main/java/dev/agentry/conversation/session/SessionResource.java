@@ -101,6 +101,17 @@ public class SessionResource {
         return sessions.erase(body.customerProfileId());
     }
 
+    /**
+     * profile-service merged two profiles: the merged one's sessions and customer index follow the
+     * survivor. Answers how many sessions moved; safe to repeat.
+     */
+    @POST
+    @Path("/customer-merges")
+    @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
+    public Uni<MergeReceipt> followMerge(@NotNull @Valid CustomerMerge body) {
+        return sessions.followMerge(body);
+    }
+
     private static RestResponse<Session> withEtag(Session s) {
         return RestResponse.ResponseBuilder.ok(s).header("ETag", SessionService.etag(s.version())).build();
     }

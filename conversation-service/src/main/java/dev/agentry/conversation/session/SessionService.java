@@ -331,6 +331,52 @@ public class SessionService {
         });
     }
 
+    // --- profile merges ------------------------------------------------------------------------------
+
+    /**
+     * Moves every session of a merged profile to the surviving one: each live document by
+     * compare-and-set (retried on a concurrent write), its customer index entry with it; then the
+     * merged profile's index key goes, and rows that have no Redis keys any more are moved in
+     * PostgreSQL directly. Safe to repeat.
+     */
+    public Uni<MergeReceipt> followMerge(CustomerMerge merge) {
+        if (merge.fromProfileId().equals(merge.toProfileId())) {
+            throw new ValidationException("to_profile_id", "must differ from from_profile_id");
+        }
+        UUID tenant = caller.tenantId();
+        UUID from = merge.fromProfileId();
+        UUID to = merge.toProfileId();
+        String fromKey = SessionKeys.customerIndex(tenant, from);
+        return tx.inTenant(tenant, conn -> records.keysOfCustomer(conn, tenant, from))
+                .flatMap(durable -> redis.members(fromKey).flatMap(indexed -> {
+                    java.util.Set<UUID> ids = new java.util.LinkedHashSet<>(indexed);
+                    durable.forEach(k -> ids.add(k.id()));
+                    Uni<Integer> moved = Uni.createFrom().item(0);
+                    for (UUID id : ids) {
+                        moved = moved.flatMap(n -> moveToProfile(tenant, id, from, to, END_ATTEMPTS).map(m -> m ? n + 1 : n));
+                    }
+                    return moved;
+                }))
+                .flatMap(moved -> redis.deleteKey(fromKey).replaceWith(moved))
+                .flatMap(moved -> tx.inTenant(tenant, conn -> conn.preparedQuery("UPDATE sessions SET customer_profile_id = $3, "
+                        + "updated_at = now() WHERE tenant_id = $1 AND customer_profile_id = $2")
+                        .execute(io.vertx.mutiny.sqlclient.Tuple.of(tenant, from, to)))
+                        .map(rows -> new MergeReceipt(from, to, Math.max(moved, rows.rowCount()))));
+    }
+
+    private Uni<Boolean> moveToProfile(UUID tenant, UUID id, UUID from, UUID to, int attemptsLeft) {
+        return find(tenant, id).flatMap(found -> {
+            if (found.isEmpty() || !from.equals(found.get().customerProfileId())) {
+                return Uni.createFrom().item(false);
+            }
+            Session current = found.get();
+            return write(tenant, current, current.withCustomer(to, now()))
+                    .flatMap(moved -> redis.removeMember(SessionKeys.customerIndex(tenant, from), id)).replaceWith(true)
+                    .onFailure(e -> attemptsLeft > 1 && e instanceof VersionConflictException)
+                    .recoverWithUni(e -> moveToProfile(tenant, id, from, to, attemptsLeft - 1));
+        });
+    }
+
     // --- erasure -------------------------------------------------------------------------------------
 
     /**

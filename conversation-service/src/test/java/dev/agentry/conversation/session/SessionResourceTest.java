@@ -239,15 +239,19 @@ class SessionResourceTest extends TwoTenantTest {
             int value = i;
             conflicts.add(pool.submit(() -> {
                 int lost = 0;
+                String etag = as(runtime()).get("/v1/sessions/" + id).then().statusCode(200).extract().header("ETag");
                 while (true) {
-                    String etag = as(runtime()).get("/v1/sessions/" + id).then().statusCode(200).extract().header("ETag");
-                    int status = as(runtime()).header("If-Match", etag).body(Map.of("variables", Map.of(name, value)))
-                            .patch("/v1/sessions/" + id).then().extract().statusCode();
-                    if (status == 200) {
+                    Response r = as(runtime()).header("If-Match", etag).body(Map.of("variables", Map.of(name, value)))
+                            .patch("/v1/sessions/" + id);
+                    if (r.statusCode() == 200) {
                         return lost;
                     }
-                    assertEquals(409, status);
+                    // The loser's 409 carries the current version: retry with it (after a short jitter).
+                    assertEquals(409, r.statusCode());
+                    assertEquals("\"" + r.path("current_version") + "\"", r.header("ETag"));
+                    etag = r.header("ETag");
                     lost++;
+                    Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(5 + Math.min(lost, 10) * 3));
                 }
             }));
         }
@@ -330,24 +334,27 @@ class SessionResourceTest extends TwoTenantTest {
     @Test
     void badInputIsProblemJsonAndWritesNothing() {
         Map<String, Long> rowsBefore = rowCounts(tenantA);
-        List<String> keysBefore = ConversationTestSupport.indexKeys(redis, tenantA);
-        Map<String, Object> malformedAgent = newSession(UUID.randomUUID(), "web", "bad");
+        UUID agent = UUID.randomUUID();
+        Map<String, Object> malformedAgent = newSession(agent, "web", "bad");
         malformedAgent.put("agent_id", "agent-7");
-        Map<String, Object> badChannel = newSession(UUID.randomUUID(), "we b", "bad");
-        Map<String, Object> noUser = newSession(UUID.randomUUID(), "web", " ");
-        Map<String, Object> oversized = newSession(UUID.randomUUID(), "web", "bad");
+        Map<String, Object> badChannel = newSession(agent, "we b", "bad");
+        Map<String, Object> noUser = newSession(agent, "web", " ");
+        Map<String, Object> oversized = newSession(agent, "web", "bad");
         oversized.put("variables", Map.of("blob", "y".repeat(70_000)));
-        Map<String, Object> unknownField = newSession(UUID.randomUUID(), "web", "bad");
+        Map<String, Object> unknownField = newSession(agent, "web", "bad");
         unknownField.put("colour", "red");
-        for (Map<String, Object> body : List.of(malformedAgent, badChannel, noUser, oversized, unknownField)) {
+        Map<String, Object> badProfile = newSession(agent, "web", "bad");
+        badProfile.put("customer_profile_id", "42");
+        for (Map<String, Object> body : List.of(malformedAgent, badChannel, noUser, oversized, unknownField, badProfile)) {
             as(runtime()).body(body).post("/v1/sessions").then().statusCode(400).contentType("application/problem+json");
         }
-        as(tokenA(Roles.VIEWER)).body(newSession(UUID.randomUUID(), "web", "bad")).post("/v1/sessions").then().statusCode(403);
+        as(tokenA(Roles.VIEWER)).body(newSession(agent, "web", "bad")).post("/v1/sessions").then().statusCode(403);
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/not-a-uuid").then().statusCode(404).contentType("application/problem+json");
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + UUID.randomUUID()).then().statusCode(404)
                 .contentType("application/problem+json");
         assertEquals(rowsBefore, rowCounts(tenantA));
-        assertEquals(keysBefore, ConversationTestSupport.indexKeys(redis, tenantA));
+        assertEquals(0L, redis.execute("EXISTS", "session:index:agent:" + tenantA + ":" + agent).toLong());
+        assertEquals(0L, redis.execute("EXISTS", "session:index:channel:" + tenantA + ":web:bad").toLong());
     }
 
     @Test
@@ -404,5 +411,41 @@ class SessionResourceTest extends TwoTenantTest {
         assertNull(get("session:index:channel:" + tenantA + ":web:erased-0"));
         assertEquals(0L, scalar(tenantA, "SELECT count(*) FROM conversation.messages"));
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + keep).then().statusCode(200);
+    }
+
+    @Test
+    void aProfileMergeMovesTheSessionsAndTheCustomerIndex() {
+        UUID agent = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            Map<String, Object> b = newSession(agent, "web", "merged-" + i);
+            b.put("customer_profile_id", merged.toString());
+            ids.add(create(runtime(), b).toString());
+        }
+        Map<String, Object> kept = newSession(agent, "web", "survivor");
+        kept.put("customer_profile_id", survivor.toString());
+        ids.add(create(runtime(), kept).toString());
+        // One of the merged profile's sessions has no Redis keys any more: PostgreSQL is moved too.
+        redis.execute("DEL", "session:hot:" + ids.get(0));
+        redis.execute("DEL", "session:persist:" + ids.get(0));
+
+        as(tokenB(Roles.AGENT_RUNTIME)).body(Map.of("from_profile_id", merged.toString(), "to_profile_id", survivor.toString()))
+                .post("/v1/sessions/customer-merges").then().statusCode(200).body("sessions_moved", equalTo(0));
+        as(runtime()).body(Map.of("from_profile_id", merged.toString(), "to_profile_id", merged.toString()))
+                .post("/v1/sessions/customer-merges").then().statusCode(400).contentType("application/problem+json");
+        as(runtime()).body(Map.of("from_profile_id", merged.toString(), "to_profile_id", survivor.toString()))
+                .post("/v1/sessions/customer-merges").then().statusCode(200).body("sessions_moved", equalTo(2));
+
+        as(tokenA(Roles.VIEWER)).queryParam("customer_profile_id", survivor.toString()).get("/v1/sessions").then()
+                .statusCode(200).body("items.session_id", equalTo(List.of(ids.get(2), ids.get(1), ids.get(0))));
+        assertEquals(0L, redis.execute("EXISTS", "session:index:customer:" + tenantA + ":" + merged).toLong());
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + ids.get(1)).then().statusCode(200)
+                .body("customer_profile_id", equalTo(survivor.toString())).body("version", equalTo(2));
+        assertEquals(0L, scalar(tenantA, "SELECT count(*) FROM conversation.sessions WHERE customer_profile_id = '" + merged + "'"));
+        // Repeating it moves nothing more.
+        as(runtime()).body(Map.of("from_profile_id", merged.toString(), "to_profile_id", survivor.toString()))
+                .post("/v1/sessions/customer-merges").then().statusCode(200).body("sessions_moved", equalTo(0));
     }
 }
