@@ -15,6 +15,6 @@ class OperabilityTest extends OperabilityContract {
     @Override
     protected List<String> documentedPaths() {
         return List.of("/v1/domains/{id}/attributes", "/v1/offerings/{id}/versions/{version}/publish",
-                "/v1/variants/{id}/price", "/v1/variants/{id}/inventory/reserve");
+                "/v1/variants/{id}/price", "/v1/variants/{id}/inventory/reserve", "/v1/offerings/search");
     }
 }
