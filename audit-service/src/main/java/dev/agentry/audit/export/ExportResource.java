@@ -10,7 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
-import org.jboss.resteasy.reactive.RestMediaType;
+import java.util.Map;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -24,10 +24,10 @@ public class ExportResource {
 
     /** {@code table}: turn_records, audit_events, audit_logs, usage_metrics or integration_sync_logs. */
     @GET
-    @Produces(RestMediaType.APPLICATION_NDJSON)
-    @RestStreamElementType(MediaType.TEXT_PLAIN)
+    @Produces("application/x-ndjson")
+    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AUDITOR, Roles.TENANT_ADMIN })
-    public Multi<String> export(@QueryParam("table") String table, @QueryParam("from") Instant from,
+    public Multi<Map<String, Object>> export(@QueryParam("table") String table, @QueryParam("from") Instant from,
             @QueryParam("to") Instant to) {
         return export.export(table, from, to);
     }

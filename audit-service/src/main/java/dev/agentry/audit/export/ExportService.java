@@ -14,12 +14,15 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import io.vertx.core.json.JsonObject;
 import java.util.UUID;
 
 /**
  * A table's rows over a time range as NDJSON, one JSON object per line (the row as PostgreSQL's
  * to_jsonb writes it, without tenant_id). Read page by page in id order, each page its own short
- * transaction, and written as it is read: memory holds one page, however long the range.
+ * transaction, and written as it is read (each row one JSON object and a newline): memory holds
+ * one page, however long the range.
  */
 @ApplicationScoped
 public class ExportService {
@@ -32,7 +35,7 @@ public class ExportService {
     @Inject
     TenantContext caller;
 
-    public Multi<String> export(String tableName, Instant from, Instant to) {
+    public Multi<Map<String, Object>> export(String tableName, Instant from, Instant to) {
         AuditTable table = AuditTable.named(tableName);
         if (table == null) {
             throw new ValidationException("table", "must be one of turn_records, audit_events, audit_logs, "
@@ -49,14 +52,14 @@ public class ExportService {
                 .onItem().transformToIterable(lines -> lines);
     }
 
-    private Uni<List<String>> page(UUID tenant, String sql, TimeRange range, UUID[] last) {
+    private Uni<List<Map<String, Object>>> page(UUID tenant, String sql, TimeRange range, UUID[] last) {
         return tx.inTenant(tenant, conn -> conn.preparedQuery(sql)
                 .execute(Params.tuple(tenant, Rows.timestamp(range.from()), Rows.timestamp(range.to()), last[0])))
                 .map(rows -> {
-                    List<String> lines = new ArrayList<>(rows.size());
+                    List<Map<String, Object>> lines = new ArrayList<>(rows.size());
                     rows.forEach(r -> {
                         last[0] = r.getUUID("id");
-                        lines.add(r.getString("line"));
+                        lines.add(new JsonObject(r.getString("line")).getMap());
                     });
                     return lines;
                 });
