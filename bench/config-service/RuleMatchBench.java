@@ -1,4 +1,4 @@
-import dev.agentry.config.embedding.FileBackedOnnxEmbeddingProvider;
+import dev.agentry.common.embedding.OnnxEmbeddingProvider;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 
@@ -298,7 +298,8 @@ public class RuleMatchBench {
         Pattern strategyPattern = Pattern.compile("\"strategy\":\"([a-z]+)\"");
         return run("API (HTTP)", strategy, plan, concurrency, q -> {
             UUID tenant = tenants.get(q[0]);
-            String body = "{\"vector\":" + Arrays.toString(queries[q[1]]).replace(" ", "") + ",\"top_k\":" + TOP_K + ",\"strategy\":\""
+            String body = "{\"embedding\":" + Arrays.toString(queries[q[1]]).replace(" ", "") + ",\"embedding_model\":\"" + MODEL
+                    + "\",\"top_k\":" + TOP_K + ",\"strategy\":\""
                     + strategy + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/agents/" + agentId(q[0]) + "/rules/match"))
                     .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + tokens.get(tenant.toString()))
@@ -407,7 +408,7 @@ public class RuleMatchBench {
         Files.createDirectories(file.getParent());
         long start = System.nanoTime();
         float[][] out = new float[texts.size()][];
-        try (FileBackedOnnxEmbeddingProvider provider = new FileBackedOnnxEmbeddingProvider(2, 8000, file.getParent().resolve("model"))) {
+        try (OnnxEmbeddingProvider provider = new OnnxEmbeddingProvider(2, 8000, file.getParent().resolve("model"))) {
             for (int i = 0; i < texts.size(); i += 64) {
                 List<float[]> batch = provider.embedAll(texts.subList(i, Math.min(texts.size(), i + 64))).await().atMost(Duration.ofMinutes(5));
                 for (int j = 0; j < batch.size(); j++) {

@@ -20,7 +20,8 @@ phases=("$@")
 port="${BENCH_PORT:-18082}"
 schema="${BENCH_SCHEMA:-memory_bench}"
 
-./mvnw -q -B -o -pl memory-service -am install -DskipTests
+# Only this module: common comes from ~/.m2 (never -am: two builds compiling common at once corrupt it).
+./mvnw -q -B -o -pl memory-service package -DskipTests
 ./mvnw -q -B -o -pl memory-service dependency:build-classpath -Dmdep.includeScope=runtime \
     -Dmdep.outputFile="$root/$work/classpath.txt"
 cp="memory-service/target/classes:$(cat "$work/classpath.txt")"

@@ -23,3 +23,17 @@ echo "[test] ./mvnw -B install -Dai.djl.offline=true $*"
 if [ $# -eq 0 ]; then
   "$ROOT/deploy/kubernetes/sync-generated.sh" --check
 fi
+
+# A whole build also runs conversation-service's session-store tests once more against a Redis
+# Cluster of three masters, on ports of its own (7001-7003), started here from the installed
+# redis-server and stopped afterwards (deploy/local/redis-cluster.sh): the same tests, with the hot
+# and persist clients in cluster mode. AGENTRY_SKIP_REDIS_CLUSTER=1 skips it.
+if [ $# -eq 0 ] && [ "${AGENTRY_SKIP_REDIS_CLUSTER:-0}" != 1 ] && [ -d "$ROOT/conversation-service" ]; then
+  "$ROOT/deploy/local/redis-cluster.sh" start
+  trap '"$ROOT/deploy/local/redis-cluster.sh" stop' EXIT
+  CLUSTER_URLS=$("$ROOT/deploy/local/redis-cluster.sh" urls)
+  echo "[test] conversation-service session store on Redis Cluster ($CLUSTER_URLS)"
+  AGENTRY_REDIS_HOT_URL=$CLUSTER_URLS AGENTRY_REDIS_PERSIST_URL=$CLUSTER_URLS \
+    AGENTRY_REDIS_HOT_CLIENT_TYPE=cluster AGENTRY_REDIS_PERSIST_CLIENT_TYPE=cluster \
+    ./mvnw -B -pl conversation-service test -Dai.djl.offline=true -Dtest=SessionResourceTest
+fi

@@ -26,7 +26,10 @@ public final class ProfileTestSupport {
     private ProfileTestSupport() {
     }
 
-    /** A fresh tenant: tenants live in config-service; here any UUID is one. */
+    /**
+     * A fresh tenant, for tests outside {@code TwoTenantTest} (tenants live in config-service; here
+     * any UUID is one).
+     */
     public static UUID newTenant() {
         return UUID.randomUUID();
     }
@@ -87,6 +90,17 @@ public final class ProfileTestSupport {
     public static void writeFields(UUID tenant, String profileId, List<Map<String, Object>> fields) {
         as(runtime(tenant)).body(Map.of("fields", fields)).post("/v1/profiles/" + profileId + "/fields")
                 .then().statusCode(200);
+    }
+
+    /** {@code before} (a {@link #rowCounts} answer) grown by the given numbers of rows, in table order. */
+    public static Map<String, Long> grown(Map<String, Long> before, long profiles, long identities, long fieldValues,
+            long assets) {
+        long[] added = { profiles, identities, fieldValues, assets };
+        Map<String, Long> out = new LinkedHashMap<>();
+        for (int i = 0; i < TABLES.size(); i++) {
+            out.put(TABLES.get(i), before.get(TABLES.get(i)) + added[i]);
+        }
+        return out;
     }
 
     /**

@@ -19,8 +19,8 @@ import java.util.List;
 @ApplicationScoped
 public class AuditPublisher {
 
-    /** Appends in flight at once when publishing a list. */
-    static final int CONCURRENCY = 32;
+    /** Appends in flight at once on the connection when publishing a list. */
+    static final int CONCURRENCY = 64;
 
     @Inject
     Instance<ReactiveRedisDataSource> redis;
@@ -33,11 +33,20 @@ public class AuditPublisher {
         return redis.get().stream(String.class).xadd(config.key(), record.toFields());
     }
 
-    /** Appends every record (up to {@value #CONCURRENCY} at a time); answers the entry ids, in no set order. */
+    /**
+     * Appends every record over one connection, pipelined ({@value #CONCURRENCY} in flight), so a
+     * large list neither waits on nor exhausts the shared connection pool; answers the entry ids, in
+     * no set order. A failure leaves the records before it appended: publish the list again (the ids
+     * make the repeat harmless).
+     */
     public Uni<List<String>> publishAll(List<AuditRecord> records) {
-        return Multi.createFrom().iterable(records)
-                .onItem().transformToUni(this::publish).merge(CONCURRENCY)
-                .collect().asList();
+        List<String> ids = java.util.Collections.synchronizedList(new java.util.ArrayList<>(records.size()));
+        return redis.get().withConnection(conn -> Multi.createFrom().iterable(records)
+                .onItem().transformToUni(r -> conn.stream(String.class).xadd(config.key(), r.toFields()))
+                .merge(CONCURRENCY)
+                .invoke(ids::add)
+                .collect().last().replaceWithVoid())
+                .map(v -> List.copyOf(ids));
     }
 
     /** The stream key records go to. */

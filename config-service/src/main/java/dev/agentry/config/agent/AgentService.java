@@ -39,25 +39,29 @@ public class AgentService {
 
     public Uni<Agent> create(AgentCreate create) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> checkReferences(conn, create.llmModelId(), create.defaultOutputFormatId())
+        return tx.inTenant(tenant, conn -> checkReferences(conn, tenant, create.llmModelId(), create.defaultOutputFormatId())
                 .flatMap(v -> store.insert(conn, tenant, Ids.newId(), create)));
     }
 
     public Uni<Agent> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<Agent>> list(AgentStatus status, Boolean enabled, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, status, enabled, page)).map(rows -> Page.of(rows, page, Agent::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, enabled, page)).map(rows -> Page.of(rows, page, Agent::id));
     }
 
     public Uni<Agent> update(UUID id, AgentUpdate update) {
-        return tx.inTenant(caller.tenantId(), conn -> checkReferences(conn, update.llmModelId(), update.defaultOutputFormatId())
-                .flatMap(v -> store.update(conn, id, update))).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> checkReferences(conn, tenant, update.llmModelId(), update.defaultOutputFormatId())
+                .flatMap(v -> store.update(conn, tenant, id, update))).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -65,8 +69,8 @@ public class AgentService {
     }
 
     /** 404 unless the tenant may see the agent; for the services of an agent's children. */
-    public Uni<Void> requireVisible(SqlConnection conn, UUID agentId) {
-        return store.exists(conn, agentId, true).invoke(found -> {
+    public Uni<Void> requireVisible(SqlConnection conn, UUID tenantId, UUID agentId) {
+        return store.exists(conn, tenantId, agentId, true).invoke(found -> {
             if (!found) {
                 throw notFound(agentId);
             }
@@ -77,9 +81,9 @@ public class AgentService {
         return NotFoundException.of("Agent", id);
     }
 
-    private Uni<Void> checkReferences(SqlConnection conn, UUID llmModelId, UUID outputFormatId) {
+    private Uni<Void> checkReferences(SqlConnection conn, UUID tenantId, UUID llmModelId, UUID outputFormatId) {
         Uni<Boolean> model = llmModelId == null ? Uni.createFrom().item(true) : llmModels.exists(conn, llmModelId);
-        Uni<Boolean> format = outputFormatId == null ? Uni.createFrom().item(true) : outputFormats.exists(conn, outputFormatId);
+        Uni<Boolean> format = outputFormatId == null ? Uni.createFrom().item(true) : outputFormats.exists(conn, tenantId, outputFormatId);
         return model.flatMap(m -> format.map(f -> {
             List<FieldError> errors = new ArrayList<>();
             if (!m) {

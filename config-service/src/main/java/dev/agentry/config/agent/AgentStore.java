@@ -62,38 +62,39 @@ public class AgentStore {
     }
 
     /** The agent if the tenant may see it. */
-    public Uni<Optional<Agent>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM agents a WHERE a.id = $1 AND " + String.format(VISIBLE, "a"))
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, AgentStore::map));
+    public Uni<Optional<Agent>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM agents a WHERE a.tenant_id = $1 AND a.id = $2 AND "
+                + String.format(VISIBLE, "a")).execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, AgentStore::map));
     }
 
     /** Whether the tenant may see the agent; locks it against a concurrent delete when {@code lock}. */
-    public Uni<Boolean> exists(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT 1 FROM agents a WHERE a.id = $1 AND " + String.format(VISIBLE, "a")
-                + (lock ? " FOR SHARE OF a" : "")).execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+    public Uni<Boolean> exists(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT 1 FROM agents a WHERE a.tenant_id = $1 AND a.id = $2 AND " + String.format(VISIBLE, "a")
+                + (lock ? " FOR SHARE OF a" : "")).execute(Tuple.of(tenantId, id)).map(rows -> rows.size() == 1);
     }
 
     /** Whether a live agent with this id exists in the bound tenant, visible or not (the platform's permission writes). */
-    public Uni<Boolean> existsAny(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT 1 FROM agents WHERE id = $1 AND deleted_at IS NULL").execute(Tuple.of(id))
+    public Uni<Boolean> existsAny(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT 1 FROM agents WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL")
+                .execute(Tuple.of(tenantId, id))
                 .map(rows -> rows.size() == 1);
     }
 
     /** The subset of {@code ids} that are visible agents of the tenant. */
-    public Uni<List<UUID>> existing(SqlConnection conn, List<UUID> ids) {
-        return conn.preparedQuery("SELECT a.id FROM agents a WHERE a.id = ANY($1) AND " + String.format(VISIBLE, "a"))
-                .execute(Tuple.of(ids.toArray(UUID[]::new))).map(rows -> Rows.list(rows, r -> r.getUUID("id")));
+    public Uni<List<UUID>> existing(SqlConnection conn, UUID tenantId, List<UUID> ids) {
+        return conn.preparedQuery("SELECT a.id FROM agents a WHERE a.tenant_id = $1 AND a.id = ANY($2) AND "
+                + String.format(VISIBLE, "a")).execute(Tuple.of(tenantId, ids.toArray(UUID[]::new))).map(rows -> Rows.list(rows, r -> r.getUUID("id")));
     }
 
-    public Uni<List<Agent>> list(SqlConnection conn, AgentStatus status, Boolean enabled, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM agents a WHERE " + String.format(VISIBLE, "a")
+    public Uni<List<Agent>> list(SqlConnection conn, UUID tenantId, AgentStatus status, Boolean enabled, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM agents a WHERE a.tenant_id = $5 AND " + String.format(VISIBLE, "a")
                 + " AND ($1::varchar IS NULL OR a.status = $1) AND ($2::boolean IS NULL OR a.enabled = $2) "
                 + "AND ($3::uuid IS NULL OR a.id < $3) ORDER BY a.id DESC LIMIT $4")
-                .execute(Tuple.of(wire(status), enabled, page.after(), page.fetchSize()))
+                .execute(Tuple.of(wire(status), enabled, page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, AgentStore::map));
     }
 
-    public Uni<Optional<Agent>> update(SqlConnection conn, UUID id, AgentUpdate u) {
+    public Uni<Optional<Agent>> update(SqlConnection conn, UUID tenantId, UUID id, AgentUpdate u) {
         ModelSettings m = u.model() == null ? new ModelSettings(null, null, null, null) : u.model();
         AgentLimits l = u.limits() == null ? new AgentLimits(null, null) : u.limits();
         return conn.preparedQuery("WITH a AS (UPDATE agents a SET name = coalesce($2, name), slug = coalesce($3, slug), "
@@ -106,7 +107,8 @@ public class AgentStore {
                 + "timeout_seconds = coalesce($16, timeout_seconds), max_iterations = coalesce($17, max_iterations), "
                 + "memory_enabled = coalesce($18, memory_enabled), status = coalesce($19, status), version = coalesce($20, version), "
                 + "tags = coalesce($21, tags), config = coalesce($22, config), metadata = coalesce($23, metadata), "
-                + "enabled = coalesce($24, enabled), updated_at = now() WHERE a.id = $1 AND " + String.format(VISIBLE, "a")
+                + "enabled = coalesce($24, enabled), updated_at = now() WHERE a.tenant_id = $25 AND a.id = $1 AND "
+                + String.format(VISIBLE, "a")
                 + " RETURNING a.*) SELECT " + COLUMNS + " FROM a")
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), u.slug(), u.description(),
                         u.systemPrompt(), u.promptTemplate(), m.provider(), m.name(), m.temperature(), m.maxTokens(),
@@ -114,14 +116,14 @@ public class AgentStore {
                         u.capabilities() == null ? null : jsonb(u.capabilities()), u.tools() == null ? null : jsonb(u.tools()),
                         l.timeoutSeconds(), l.maxIterations(), u.memoryEnabled(), wire(u.status()), u.version(),
                         u.tags() == null ? null : jsonb(u.tags()), u.config() == null ? null : jsonb(u.config()),
-                        u.metadata() == null ? null : jsonb(u.metadata()), u.enabled() }))
+                        u.metadata() == null ? null : jsonb(u.metadata()), u.enabled(), tenantId }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> Rows.first(rows, AgentStore::map));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE agents a SET deleted_at = now(), updated_at = now() WHERE a.id = $1 AND "
-                + String.format(VISIBLE, "a")).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE agents a SET deleted_at = now(), updated_at = now() WHERE a.tenant_id = $1 AND a.id = $2 "
+                + "AND " + String.format(VISIBLE, "a")).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     static Agent map(Row row) {

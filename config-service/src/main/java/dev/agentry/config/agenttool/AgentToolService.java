@@ -35,16 +35,17 @@ public class AgentToolService {
 
     public Uni<AgentTool> put(UUID agentId, UUID toolId, AgentToolPut put) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId).flatMap(v -> tools.find(conn, toolId)).flatMap(tool -> {
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId).flatMap(v -> tools.find(conn, tenant, toolId)).flatMap(tool -> {
             if (tool.isEmpty()) {
                 throw ToolConfigService.notFound(toolId);
             }
             return store.upsert(conn, tenant, agentId, toolId, put);
-        }).flatMap(v -> store.find(conn, agentId, toolId)).map(Optional::orElseThrow));
+        }).flatMap(v -> store.find(conn, tenant, agentId, toolId)).map(Optional::orElseThrow));
     }
 
     public Uni<AgentTool> get(UUID agentId, UUID toolId) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId).flatMap(v -> store.find(conn, agentId, toolId)))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId).flatMap(v -> store.find(conn, tenant, agentId, toolId)))
                 .map(found -> found.orElseThrow(() -> notLinked(agentId, toolId)));
     }
 
@@ -53,16 +54,18 @@ public class AgentToolService {
         if (n < 1 || n > 200) {
             throw new ValidationException("limit", "must be between 1 and 200");
         }
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId).flatMap(v -> store.top(conn, agentId, activeOnly, n)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId).flatMap(v -> store.top(conn, tenant, agentId, activeOnly, n)));
     }
 
     public Uni<Void> delete(UUID agentId, UUID toolId) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId).flatMap(v -> store.find(conn, agentId, toolId))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId).flatMap(v -> store.find(conn, tenant, agentId, toolId))
                 .flatMap(found -> {
                     if (found.isEmpty()) {
                         throw notLinked(agentId, toolId);
                     }
-                    return store.delete(conn, agentId, toolId);
+                    return store.delete(conn, tenant, agentId, toolId);
                 })).replaceWithVoid();
     }
 

@@ -22,7 +22,7 @@ public class AgentToolStore {
     private static final String COLUMNS = "l.agent_id, l.tool_id, t.name AS tool_name, b.type AS base_tool_type, l.priority, "
             + "l.enabled, l.policy_overrides, l.created_at, l.updated_at";
     private static final String FROM = " FROM agent_tools l JOIN tool_configs t ON t.tenant_id = l.tenant_id AND t.id = l.tool_id "
-            + "JOIN base_tools b ON b.id = t.base_tool_id WHERE " + String.format(ToolConfigStore.VISIBLE, "t") + " ";
+            + "JOIN base_tools b ON b.id = t.base_tool_id WHERE l.tenant_id = $1 AND " + String.format(ToolConfigStore.VISIBLE, "t") + " ";
 
     public Uni<Void> upsert(SqlConnection conn, UUID tenantId, UUID agentId, UUID toolId, AgentToolPut put) {
         return conn.preparedQuery("INSERT INTO agent_tools AS l (tenant_id, agent_id, tool_id, priority, enabled, policy_overrides) "
@@ -33,8 +33,9 @@ public class AgentToolStore {
                 .replaceWithVoid();
     }
 
-    public Uni<Optional<AgentTool>> find(SqlConnection conn, UUID agentId, UUID toolId) {
-        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "AND l.agent_id = $1 AND l.tool_id = $2").execute(Tuple.of(agentId, toolId))
+    public Uni<Optional<AgentTool>> find(SqlConnection conn, UUID tenantId, UUID agentId, UUID toolId) {
+        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "AND l.agent_id = $2 AND l.tool_id = $3")
+                .execute(Tuple.of(tenantId, agentId, toolId))
                 .map(rows -> Rows.first(rows, AgentToolStore::map));
     }
 
@@ -42,14 +43,15 @@ public class AgentToolStore {
      * The agent's tools, lowest priority number first ("top N" of the seed), permitted ones only;
      * {@code activeOnly} also drops links switched off and tools disabled.
      */
-    public Uni<List<AgentTool>> top(SqlConnection conn, UUID agentId, boolean activeOnly, int limit) {
-        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "AND l.agent_id = $1 AND (NOT $2 OR (l.enabled AND t.enabled)) "
-                + "ORDER BY l.priority, l.tool_id LIMIT $3").execute(Tuple.of(agentId, activeOnly, limit))
+    public Uni<List<AgentTool>> top(SqlConnection conn, UUID tenantId, UUID agentId, boolean activeOnly, int limit) {
+        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "AND l.agent_id = $2 AND (NOT $3 OR (l.enabled AND t.enabled)) "
+                + "ORDER BY l.priority, l.tool_id LIMIT $4").execute(Tuple.of(tenantId, agentId, activeOnly, limit))
                 .map(rows -> Rows.list(rows, AgentToolStore::map));
     }
 
-    public Uni<Boolean> delete(SqlConnection conn, UUID agentId, UUID toolId) {
-        return conn.preparedQuery("DELETE FROM agent_tools WHERE agent_id = $1 AND tool_id = $2").execute(Tuple.of(agentId, toolId))
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID agentId, UUID toolId) {
+        return conn.preparedQuery("DELETE FROM agent_tools WHERE tenant_id = $1 AND agent_id = $2 AND tool_id = $3")
+                .execute(Tuple.of(tenantId, agentId, toolId))
                 .map(rows -> rows.rowCount() == 1);
     }
 

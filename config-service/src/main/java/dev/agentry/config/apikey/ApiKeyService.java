@@ -49,7 +49,8 @@ public class ApiKeyService {
 
     public Uni<ApiKeyCreated> create(ApiKeyCreate create) {
         validate(create);
-        return tx.inTenant(caller.tenantId(), conn -> insert(conn, caller.tenantId(), create, caller.subject()));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> insert(conn, tenant, create, caller.subject()));
     }
 
     /** A platform admin minting a key in another tenant (its first administrator's, typically). */
@@ -67,7 +68,7 @@ public class ApiKeyService {
     public Uni<ApiKeyCreated> insert(SqlConnection conn, UUID tenantId, ApiKeyCreate create, String createdBy) {
         String key = secrets.newKey();
         Uni<Void> userCheck = create.userId() == null ? Uni.createFrom().voidItem()
-                : users.find(conn, create.userId()).invoke(user -> {
+                : users.find(conn, tenantId, create.userId()).invoke(user -> {
                     if (user.isEmpty()) {
                         throw new ValidationException("user_id", "no such user in this tenant");
                     }
@@ -78,16 +79,19 @@ public class ApiKeyService {
     }
 
     public Uni<ApiKey> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id))
                 .map(found -> found.orElseThrow(() -> NotFoundException.of("API key", id)));
     }
 
     public Uni<Page<ApiKey>> list(ApiKeyStatus status, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, status, page)).map(rows -> Page.of(rows, page, ApiKey::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, page)).map(rows -> Page.of(rows, page, ApiKey::id));
     }
 
     public Uni<ApiKey> revoke(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.revoke(conn, id))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.revoke(conn, tenant, id))
                 .map(found -> found.orElseThrow(() -> NotFoundException.of("API key", id)));
     }
 

@@ -49,23 +49,23 @@ public class ApiKeyStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<ApiKey>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = $1")
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, ApiKeyStore::map));
+    public Uni<Optional<ApiKey>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, ApiKeyStore::map));
     }
 
-    public Uni<List<ApiKey>> list(SqlConnection conn, ApiKeyStatus status, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE ($1::varchar IS NULL OR " + STATUS + " = $1) "
+    public Uni<List<ApiKey>> list(SqlConnection conn, UUID tenantId, ApiKeyStatus status, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM api_keys WHERE tenant_id = $4 AND ($1::varchar IS NULL OR " + STATUS + " = $1) "
                 + "AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3")
-                .execute(Tuple.of(wire(status), page.after(), page.fetchSize()))
+                .execute(Tuple.of(wire(status), page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, ApiKeyStore::map));
     }
 
     /** Revokes a key; revoking a revoked key changes nothing and answers it as it is. */
-    public Uni<Optional<ApiKey>> revoke(SqlConnection conn, UUID id) {
+    public Uni<Optional<ApiKey>> revoke(SqlConnection conn, UUID tenantId, UUID id) {
         return conn.preparedQuery("UPDATE api_keys SET status = 'revoked', revoked_at = coalesce(revoked_at, now()), "
-                + "updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, ApiKeyStore::map));
+                + "updated_at = now() WHERE tenant_id = $1 AND id = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, ApiKeyStore::map));
     }
 
     /** The key with this hash in any tenant, through the SECURITY DEFINER lookup (see V1 migration). */
@@ -78,10 +78,10 @@ public class ApiKeyStore {
     }
 
     /** Records use, at most once a minute per key, so that busy keys do not turn reads into writes. */
-    public Uni<Void> touch(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE api_keys SET last_used_at = now() WHERE id = $1 "
+    public Uni<Void> touch(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE api_keys SET last_used_at = now() WHERE tenant_id = $1 AND id = $2 "
                 + "AND (last_used_at IS NULL OR last_used_at < now() - interval '1 minute')")
-                .execute(Tuple.of(id)).replaceWithVoid();
+                .execute(Tuple.of(tenantId, id)).replaceWithVoid();
     }
 
     static ApiKey map(Row row) {

@@ -9,6 +9,7 @@ import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.apikey.ApiKeySecrets;
 import dev.agentry.config.apikey.ApiKeyStatus;
 import dev.agentry.config.apikey.ApiKeyStore;
+import dev.agentry.config.user.PasswordHasher;
 import dev.agentry.config.user.UserStatus;
 import dev.agentry.config.user.UserStore;
 import io.smallrye.jwt.build.Jwt;
@@ -75,7 +76,7 @@ public class TokenService {
                 return refuse(found.isEmpty() ? "unknown api key" : "api key or tenant not usable");
             }
             ApiKeyStore.Credential key = usable.get();
-            return tx.inTenant(key.tenantId(), conn -> apiKeys.touch(conn, key.id()))
+            return tx.inTenant(key.tenantId(), conn -> apiKeys.touch(conn, key.tenantId(), key.id()))
                     .map(v -> issue(key.tenantId(), "api-key:" + key.id(), new HashSet<>(key.scopes())));
         });
     }
@@ -93,7 +94,7 @@ public class TokenService {
                             if (login.status() != UserStatus.ACTIVE || !"active".equals(login.tenantStatus())) {
                                 return refuse("user or tenant not active");
                             }
-                            return tx.inTenant(login.tenantId(), conn -> users.recordLogin(conn, login.id()))
+                            return tx.inTenant(login.tenantId(), conn -> users.recordLogin(conn, login.tenantId(), login.id()))
                                     .map(v -> issue(login.tenantId(), "user:" + login.id(), login.role().tokenRoles()));
                         }));
     }

@@ -46,7 +46,7 @@ public class TenantLlmConfigService {
             if (!modelExists) {
                 throw new ValidationException("llm_model_id", "no such LLM model");
             }
-            return store.lock(conn);
+            return store.lock(conn, tenant);
         }).flatMap(exists -> {
             if (!exists && sealed == null) {
                 throw new ValidationException("api_key", "is required for a new LLM config");
@@ -55,16 +55,16 @@ public class TenantLlmConfigService {
                 return store.insert(conn, tenant, Ids.newId(), put, sealed.ciphertext(), sealed.keyId(), last4);
             }
             if (sealed != null) {
-                return store.update(conn, put, sealed.ciphertext(), sealed.keyId(), last4);
+                return store.update(conn, tenant, put, sealed.ciphertext(), sealed.keyId(), last4);
             }
             // The key is kept: sealed again under the current master key if an older one sealed it (rotation).
-            return store.sealedKey(conn).flatMap(stored -> {
+            return store.sealedKey(conn, tenant).flatMap(stored -> {
                 SecretCipher.Sealed resealed = stored.filter(k -> cipher.needsRotation(k.keyId()))
                         .map(k -> cipher.seal(tenant, PURPOSE, cipher.open(tenant, PURPOSE, k.ciphertext(), k.keyId()))).orElse(null);
-                return resealed == null ? store.update(conn, put, null, null, null)
-                        : store.updateKeepingLast4(conn, put, resealed.ciphertext(), resealed.keyId());
+                return resealed == null ? store.update(conn, tenant, put, null, null, null)
+                        : store.updateKeepingLast4(conn, tenant, put, resealed.ciphertext(), resealed.keyId());
             });
-        }).flatMap(v -> store.find(conn)).map(Optional::orElseThrow));
+        }).flatMap(v -> store.find(conn, tenant)).map(Optional::orElseThrow));
     }
 
     public Uni<TenantLlmConfig> get() {
@@ -72,11 +72,13 @@ public class TenantLlmConfigService {
     }
 
     public Uni<Optional<TenantLlmConfig>> find() {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant));
     }
 
     public Uni<Void> delete() {
-        return tx.inTenant(caller.tenantId(), conn -> store.delete(conn)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.delete(conn, tenant)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound();
             }

@@ -27,14 +27,14 @@ public class TenantLlmConfigStore {
     public record SealedKey(UUID id, byte[] ciphertext, String keyId) {
     }
 
-    public Uni<Optional<TenantLlmConfig>> find(SqlConnection conn) {
-        return conn.query("SELECT " + COLUMNS + " FROM tenant_llm_configs c JOIN llm_models m ON m.id = c.llm_model_id")
-                .execute().map(rows -> Rows.first(rows, TenantLlmConfigStore::map));
+    public Uni<Optional<TenantLlmConfig>> find(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM tenant_llm_configs c JOIN llm_models m ON m.id = c.llm_model_id "
+                + "WHERE c.tenant_id = $1").execute(Tuple.of(tenantId)).map(rows -> Rows.first(rows, TenantLlmConfigStore::map));
     }
 
     /** Locks the tenant's config row, if any, for an update in this transaction. */
-    public Uni<Boolean> lock(SqlConnection conn) {
-        return conn.query("SELECT 1 FROM tenant_llm_configs FOR UPDATE").execute().map(rows -> rows.size() == 1);
+    public Uni<Boolean> lock(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT 1 FROM tenant_llm_configs WHERE tenant_id = $1 FOR UPDATE").execute(Tuple.of(tenantId)).map(rows -> rows.size() == 1);
     }
 
     /** The tenant's first config (one per tenant: a unique index on tenant_id). */
@@ -49,30 +49,33 @@ public class TenantLlmConfigStore {
     }
 
     /** Changes the tenant's config; a null ciphertext keeps the stored key. */
-    public Uni<Void> update(SqlConnection conn, TenantLlmConfigPut put, byte[] ciphertext, String keyId, String last4) {
+    public Uni<Void> update(SqlConnection conn, UUID tenantId, TenantLlmConfigPut put, byte[] ciphertext, String keyId, String last4) {
         return conn.preparedQuery("UPDATE tenant_llm_configs SET llm_model_id = $1, api_key_ciphertext = coalesce($2, api_key_ciphertext), "
                 + "api_key_key_id = coalesce($3, api_key_key_id), api_key_last4 = CASE WHEN $2::bytea IS NULL THEN api_key_last4 ELSE $4 END, "
-                + "rate_limit_rpm = coalesce($5, rate_limit_rpm), rate_limit_tpm = coalesce($6, rate_limit_tpm), updated_at = now()")
+                + "rate_limit_rpm = coalesce($5, rate_limit_rpm), rate_limit_tpm = coalesce($6, rate_limit_tpm), updated_at = now() "
+                + "WHERE tenant_id = $7")
                 .execute(Tuple.from(new Object[] { put.llmModelId(), ciphertext == null ? null : Buffer.buffer(ciphertext), keyId, last4,
-                        put.rateLimitRpm(), put.rateLimitTpm() }))
+                        put.rateLimitRpm(), put.rateLimitTpm(), tenantId }))
                 .replaceWithVoid();
     }
 
     /** Replaces the ciphertext of the same key (a rotation): its last four characters stay. */
-    public Uni<Void> updateKeepingLast4(SqlConnection conn, TenantLlmConfigPut put, byte[] ciphertext, String keyId) {
+    public Uni<Void> updateKeepingLast4(SqlConnection conn, UUID tenantId, TenantLlmConfigPut put, byte[] ciphertext, String keyId) {
         return conn.preparedQuery("UPDATE tenant_llm_configs SET llm_model_id = $1, api_key_ciphertext = $2, api_key_key_id = $3, "
-                + "rate_limit_rpm = coalesce($4, rate_limit_rpm), rate_limit_tpm = coalesce($5, rate_limit_tpm), updated_at = now()")
+                + "rate_limit_rpm = coalesce($4, rate_limit_rpm), rate_limit_tpm = coalesce($5, rate_limit_tpm), updated_at = now() "
+                + "WHERE tenant_id = $6")
                 .execute(Tuple.from(new Object[] { put.llmModelId(), Buffer.buffer(ciphertext), keyId, put.rateLimitRpm(),
-                        put.rateLimitTpm() }))
+                        put.rateLimitTpm(), tenantId }))
                 .replaceWithVoid();
     }
 
-    public Uni<Boolean> delete(SqlConnection conn) {
-        return conn.query("DELETE FROM tenant_llm_configs").execute().map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("DELETE FROM tenant_llm_configs WHERE tenant_id = $1").execute(Tuple.of(tenantId)).map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Optional<SealedKey>> sealedKey(SqlConnection conn) {
-        return conn.query("SELECT id, api_key_ciphertext, api_key_key_id FROM tenant_llm_configs").execute()
+    public Uni<Optional<SealedKey>> sealedKey(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT id, api_key_ciphertext, api_key_key_id FROM tenant_llm_configs WHERE tenant_id = $1")
+                .execute(Tuple.of(tenantId))
                 .map(rows -> Rows.first(rows, r -> new SealedKey(r.getUUID("id"), r.getBuffer("api_key_ciphertext").getBytes(),
                         r.getString("api_key_key_id"))));
     }

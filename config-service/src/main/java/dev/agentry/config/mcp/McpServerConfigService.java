@@ -66,11 +66,13 @@ public class McpServerConfigService {
     }
 
     public Uni<McpServerConfig> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<McpServerConfig>> list(PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, page)).map(rows -> Page.of(rows, page, McpServerConfig::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, page)).map(rows -> Page.of(rows, page, McpServerConfig::id));
     }
 
     public Uni<McpServerConfig> update(UUID id, McpServerConfigUpdate update) {
@@ -80,7 +82,7 @@ public class McpServerConfigService {
             if (update.config() != null && s.configSchema() != null) {
                 schemas.requireValid(s.configSchema(), update.config(), "config");
             }
-            return tx.inTenant(tenant, conn -> store.stored(conn, id).flatMap(found -> {
+            return tx.inTenant(tenant, conn -> store.stored(conn, tenant, id).flatMap(found -> {
                 McpServerConfigStore.Stored stored = found.orElseThrow(() -> notFound(id));
                 Sealed config = update.config() != null ? seal(tenant, s.id(), "config", update.config()) : null;
                 Sealed env = update.env() != null ? seal(tenant, s.id(), "env", update.env()) : null;
@@ -94,13 +96,14 @@ public class McpServerConfigService {
                 }
                 var secrets = new McpServerConfigStore.Secrets(config, update.config() == null ? null : keys(update.config()), env,
                         update.env() == null ? null : keys(update.env()));
-                return store.update(conn, id, update, secrets);
+                return store.update(conn, tenant, id, update, secrets);
             })).map(found -> found.orElseThrow(() -> notFound(id)));
         });
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.delete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.delete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }

@@ -44,14 +44,15 @@ public class McpServerConfigStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<McpServerConfig>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM mcp_server_configs WHERE id = $1").execute(Tuple.of(id))
+    public Uni<Optional<McpServerConfig>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM mcp_server_configs WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, id))
                 .map(rows -> Rows.first(rows, McpServerConfigStore::map));
     }
 
-    public Uni<List<McpServerConfig>> list(SqlConnection conn, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM mcp_server_configs WHERE ($1::uuid IS NULL OR id < $1) "
-                + "ORDER BY id DESC LIMIT $2").execute(Tuple.of(page.after(), page.fetchSize()))
+    public Uni<List<McpServerConfig>> list(SqlConnection conn, UUID tenantId, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM mcp_server_configs WHERE tenant_id = $3 AND ($1::uuid IS NULL OR id < $1) "
+                + "ORDER BY id DESC LIMIT $2").execute(Tuple.of(page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, McpServerConfigStore::map));
     }
 
@@ -60,18 +61,18 @@ public class McpServerConfigStore {
      * if kept, keeps its ciphertext, so both must then share a key id: the service re-seals the
      * kept part when the key id would differ (see McpServerConfigService).
      */
-    public Uni<Optional<McpServerConfig>> update(SqlConnection conn, UUID id, McpServerConfigUpdate u, Secrets s) {
+    public Uni<Optional<McpServerConfig>> update(SqlConnection conn, UUID tenantId, UUID id, McpServerConfigUpdate u, Secrets s) {
         return conn.preparedQuery("UPDATE mcp_server_configs SET enabled = coalesce($2, enabled), "
                 + "config_ciphertext = coalesce($3, config_ciphertext), env_ciphertext = coalesce($4, env_ciphertext), "
                 + "secret_key_id = coalesce($5, secret_key_id), config_keys = coalesce($6, config_keys), env_keys = coalesce($7, env_keys), "
                 + "resource_limits = coalesce($8, resource_limits), allowed_users = coalesce($9, allowed_users), updated_at = now() "
-                + "WHERE id = $1 RETURNING " + COLUMNS)
+                + "WHERE tenant_id = $10 AND id = $1 RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, u.enabled(), s.config() == null ? null : Buffer.buffer(s.config().ciphertext()),
                         s.env() == null ? null : Buffer.buffer(s.env().ciphertext()),
                         s.config() != null ? s.config().keyId() : s.env() != null ? s.env().keyId() : null,
                         s.configKeys() == null ? null : jsonb(s.configKeys()), s.envKeys() == null ? null : jsonb(s.envKeys()),
                         u.resourceLimits() == null ? null : jsonb(u.resourceLimits()),
-                        u.allowedUsers() == null ? null : jsonb(u.allowedUsers()) }))
+                        u.allowedUsers() == null ? null : jsonb(u.allowedUsers()), tenantId }))
                 .map(rows -> Rows.first(rows, McpServerConfigStore::map));
     }
 
@@ -79,15 +80,15 @@ public class McpServerConfigStore {
     public record Stored(UUID serverId, byte[] config, byte[] env, String keyId) {
     }
 
-    public Uni<Optional<Stored>> stored(SqlConnection conn, UUID id) {
+    public Uni<Optional<Stored>> stored(SqlConnection conn, UUID tenantId, UUID id) {
         return conn.preparedQuery("SELECT mcp_server_id, config_ciphertext, env_ciphertext, secret_key_id FROM mcp_server_configs "
-                + "WHERE id = $1 FOR UPDATE").execute(Tuple.of(id))
+                + "WHERE tenant_id = $1 AND id = $2 FOR UPDATE").execute(Tuple.of(tenantId, id))
                 .map(rows -> Rows.first(rows, r -> new Stored(r.getUUID("mcp_server_id"), r.getBuffer("config_ciphertext").getBytes(),
                         r.getBuffer("env_ciphertext").getBytes(), r.getString("secret_key_id"))));
     }
 
-    public Uni<Boolean> delete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("DELETE FROM mcp_server_configs WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("DELETE FROM mcp_server_configs WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     static McpServerConfig map(Row row) {

@@ -47,7 +47,7 @@ public class MigrationPlanService {
 
     public Uni<MigrationPlan> create(UUID scenarioId, MigrationPlanCreate create) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> versions(conn, scenarioId, create.fromVersion(), create.toVersion()).flatMap(pair -> {
+        return tx.inTenant(tenant, conn -> versions(conn, tenant, scenarioId, create.fromVersion(), create.toVersion()).flatMap(pair -> {
             check(create.transformationMap(), create.anchorPolicies(), pair);
             return store.insert(conn, tenant, Ids.newId(), scenarioId, create.fromVersion(), create.toVersion(),
                     create.transformationMap(), policies(create.anchorPolicies()), create.scopeFilter(), caller.subject());
@@ -60,9 +60,9 @@ public class MigrationPlanService {
      */
     public Uni<MigrationPlan> generate(UUID scenarioId, GeneratePlanRequest request) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> scenarios.require(conn, scenarioId, false).flatMap(current -> {
+        return tx.inTenant(tenant, conn -> scenarios.require(conn, tenant, scenarioId, false).flatMap(current -> {
             int to = request.toVersion() == null ? current.version() : request.toVersion();
-            return versions(conn, scenarioId, request.fromVersion(), to).flatMap(pair -> {
+            return versions(conn, tenant, scenarioId, request.fromVersion(), to).flatMap(pair -> {
                 Map<String, StepMapping> map = propose(pair.from(), pair.to());
                 return store.insert(conn, tenant, Ids.newId(), scenarioId, request.fromVersion(), to, map, AnchorPolicies.DEFAULT,
                         null, caller.subject());
@@ -71,24 +71,27 @@ public class MigrationPlanService {
     }
 
     public Uni<MigrationPlan> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, false));
     }
 
     public Uni<Page<MigrationPlan>> list(UUID scenarioId, PlanStatus status, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> scenarios.require(conn, scenarioId, false)
-                .flatMap(s -> store.list(conn, scenarioId, status, page))).map(rows -> Page.of(rows, page, MigrationPlan::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> scenarios.require(conn, tenant, scenarioId, false)
+                .flatMap(s -> store.list(conn, tenant, scenarioId, status, page))).map(rows -> Page.of(rows, page, MigrationPlan::id));
     }
 
     public Uni<MigrationPlan> update(UUID id, MigrationPlanUpdate update) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, true).flatMap(plan -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, true).flatMap(plan -> {
             requireStatus(plan, Set.of(PlanStatus.DRAFT), "changed");
             if (update.transformationMap() == null && update.anchorPolicies() == null) {
-                return store.update(conn, id, null, null, update.scopeFilter());
+                return store.update(conn, tenant, id, null, null, update.scopeFilter());
             }
-            return versions(conn, plan.scenarioId(), plan.fromVersion(), plan.toVersion()).flatMap(pair -> {
+            return versions(conn, tenant, plan.scenarioId(), plan.fromVersion(), plan.toVersion()).flatMap(pair -> {
                 Map<String, StepMapping> map = update.transformationMap() == null ? plan.transformationMap() : update.transformationMap();
                 check(map, update.anchorPolicies(), pair);
-                return store.update(conn, id, update.transformationMap(),
+                return store.update(conn, tenant, id, update.transformationMap(),
                         update.anchorPolicies() == null ? null : policies(update.anchorPolicies()), update.scopeFilter());
             });
         }));
@@ -109,16 +112,18 @@ public class MigrationPlanService {
 
     /** Drafts and rejected plans can be deleted; approved and deployed ones are history. */
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, true).flatMap(plan -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, true).flatMap(plan -> {
             requireStatus(plan, Set.of(PlanStatus.DRAFT, PlanStatus.REJECTED), "deleted");
-            return store.delete(conn, id);
+            return store.delete(conn, tenant, id);
         })).replaceWithVoid();
     }
 
     /** The runtime's question: a session is on {@code scenarioId} at {@code fromVersion}; which deployed plan moves it? */
     public Uni<ApplicablePlan> applicable(UUID scenarioId, int fromVersion, String channel) {
-        return tx.inTenant(caller.tenantId(), conn -> scenarios.require(conn, scenarioId, false)
-                .flatMap(current -> store.deployedFrom(conn, scenarioId, fromVersion).map(found -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> scenarios.require(conn, tenant, scenarioId, false)
+                .flatMap(current -> store.deployedFrom(conn, tenant, scenarioId, fromVersion).map(found -> {
                     MigrationPlan plan = found.filter(p -> channel == null || p.scopeFilter() == null
                             || p.scopeFilter().channels() == null || p.scopeFilter().channels().isEmpty()
                             || p.scopeFilter().channels().contains(channel)).orElse(null);
@@ -127,9 +132,10 @@ public class MigrationPlanService {
     }
 
     private Uni<MigrationPlan> transition(UUID id, Set<PlanStatus> from, PlanStatus to) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, true).flatMap(plan -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, true).flatMap(plan -> {
             requireStatus(plan, from, "moved to " + to.name().toLowerCase(Locale.ROOT));
-            return store.transition(conn, id, to, caller.subject());
+            return store.transition(conn, tenant, id, to, caller.subject());
         }));
     }
 
@@ -139,15 +145,15 @@ public class MigrationPlanService {
         }
     }
 
-    private Uni<MigrationPlan> require(SqlConnection conn, UUID id, boolean lock) {
-        return store.find(conn, id, lock).map(found -> found.orElseThrow(() -> NotFoundException.of("Migration plan", id)));
+    private Uni<MigrationPlan> require(SqlConnection conn, UUID tenant, UUID id, boolean lock) {
+        return store.find(conn, tenant, id, lock).map(found -> found.orElseThrow(() -> NotFoundException.of("Migration plan", id)));
     }
 
     record Versions(Scenario from, Scenario to) {
     }
 
-    private Uni<Versions> versions(SqlConnection conn, UUID scenarioId, int from, int to) {
-        return scenarios.require(conn, scenarioId, false).flatMap(current -> {
+    private Uni<Versions> versions(SqlConnection conn, UUID tenant, UUID scenarioId, int from, int to) {
+        return scenarios.require(conn, tenant, scenarioId, false).flatMap(current -> {
             List<FieldError> errors = new ArrayList<>();
             if (from >= current.version()) {
                 errors.add(new FieldError("from_version", "must be below the current version " + current.version()));
@@ -160,7 +166,7 @@ public class MigrationPlanService {
             if (!errors.isEmpty()) {
                 throw new ValidationException(errors);
             }
-            return scenarios.version(conn, scenarioId, from).flatMap(f -> scenarios.version(conn, scenarioId, to)
+            return scenarios.version(conn, tenant, scenarioId, from).flatMap(f -> scenarios.version(conn, tenant, scenarioId, to)
                     .map(t -> new Versions(f.scenario(), t.scenario())));
         });
     }

@@ -49,28 +49,28 @@ public class MigrationPlanStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<MigrationPlan>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.id = $1 AND " + VISIBLE
-                + (lock ? " FOR UPDATE OF m" : "")).execute(Tuple.of(id)).map(rows -> Rows.first(rows, this::map));
+    public Uni<Optional<MigrationPlan>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.tenant_id = $1 AND m.id = $2 AND " + VISIBLE
+                + (lock ? " FOR UPDATE OF m" : "")).execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, this::map));
     }
 
-    public Uni<List<MigrationPlan>> list(SqlConnection conn, UUID scenarioId, PlanStatus status, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.scenario_id = $1 "
+    public Uni<List<MigrationPlan>> list(SqlConnection conn, UUID tenantId, UUID scenarioId, PlanStatus status, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.tenant_id = $5 AND m.scenario_id = $1 "
                 + "AND ($2::varchar IS NULL OR m.status = $2) AND ($3::uuid IS NULL OR m.id < $3) ORDER BY m.id DESC LIMIT $4")
-                .execute(Tuple.of(scenarioId, wire(status), page.after(), page.fetchSize())).map(rows -> Rows.list(rows, this::map));
+                .execute(Tuple.of(scenarioId, wire(status), page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, this::map));
     }
 
-    public Uni<MigrationPlan> update(SqlConnection conn, UUID id, Map<String, StepMapping> map, AnchorPolicies anchors,
+    public Uni<MigrationPlan> update(SqlConnection conn, UUID tenantId, UUID id, Map<String, StepMapping> map, AnchorPolicies anchors,
             ScopeFilter filter) {
         return conn.preparedQuery("WITH m AS (UPDATE migration_plans SET transformation_map = coalesce($2::text::jsonb, transformation_map), "
                 + "anchor_policies = coalesce($3::text::jsonb, anchor_policies), scope_filter = coalesce($4::text::jsonb, scope_filter), "
-                + "updated_at = now() WHERE id = $1 RETURNING *) SELECT " + COLUMNS + " FROM m")
-                .execute(Tuple.of(id, json.text(map), json.text(anchors), json.text(filter)))
+                + "updated_at = now() WHERE tenant_id = $5 AND id = $1 RETURNING *) SELECT " + COLUMNS + " FROM m")
+                .execute(Tuple.of(id, json.text(map), json.text(anchors), json.text(filter), tenantId))
                 .map(rows -> map(rows.iterator().next()));
     }
 
     /** Moves the plan to {@code to}, stamping when and by whom. */
-    public Uni<MigrationPlan> transition(SqlConnection conn, UUID id, PlanStatus to, String by) {
+    public Uni<MigrationPlan> transition(SqlConnection conn, UUID tenantId, UUID id, PlanStatus to, String by) {
         String stamp = switch (to) {
             case APPROVED -> "approved_at = now(), approved_by = $3";
             case DEPLOYED -> "deployed_at = now(), deployed_by = $3";
@@ -78,20 +78,20 @@ public class MigrationPlanStore {
             case DRAFT -> throw new IllegalArgumentException("no way back to draft");
         };
         return conn.preparedQuery("WITH m AS (UPDATE migration_plans SET status = $2, " + stamp + ", updated_at = now() "
-                + "WHERE id = $1 RETURNING *) SELECT " + COLUMNS + " FROM m")
-                .execute(Tuple.of(id, wire(to), by))
+                + "WHERE tenant_id = $4 AND id = $1 RETURNING *) SELECT " + COLUMNS + " FROM m")
+                .execute(Tuple.of(id, wire(to), by, tenantId))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Boolean> delete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("DELETE FROM migration_plans WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("DELETE FROM migration_plans WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** The deployed plan of the scenario from {@code fromVersion}, if any (at most one: a partial unique index). */
-    public Uni<Optional<MigrationPlan>> deployedFrom(SqlConnection conn, UUID scenarioId, int fromVersion) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.scenario_id = $1 AND m.from_version = $2 "
-                + "AND m.status = 'deployed'").execute(Tuple.of(scenarioId, fromVersion)).map(rows -> Rows.first(rows, this::map));
+    public Uni<Optional<MigrationPlan>> deployedFrom(SqlConnection conn, UUID tenantId, UUID scenarioId, int fromVersion) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM migration_plans m WHERE m.tenant_id = $1 AND m.scenario_id = $2 "
+                + "AND m.from_version = $3 AND m.status = 'deployed'").execute(Tuple.of(tenantId, scenarioId, fromVersion)).map(rows -> Rows.first(rows, this::map));
     }
 
     MigrationPlan map(Row row) {

@@ -37,22 +37,26 @@ public class OutputFormatService {
     }
 
     public Uni<OutputFormat> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<OutputFormat>> list(PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, page)).map(rows -> Page.of(rows, page, OutputFormat::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, page)).map(rows -> Page.of(rows, page, OutputFormat::id));
     }
 
     public Uni<OutputFormat> update(UUID id, OutputFormatUpdate update) {
         if (update.schema() != null) {
             schemas.requireSchema(update.schema(), "schema");
         }
-        return tx.inTenant(caller.tenantId(), conn -> store.update(conn, id, update)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.update(conn, tenant, id, update)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.delete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.delete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }

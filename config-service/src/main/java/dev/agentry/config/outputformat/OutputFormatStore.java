@@ -33,34 +33,35 @@ public class OutputFormatStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<OutputFormat>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM output_formats WHERE id = $1").execute(Tuple.of(id))
+    public Uni<Optional<OutputFormat>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM output_formats WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, id))
                 .map(rows -> Rows.first(rows, OutputFormatStore::map));
     }
 
-    public Uni<Boolean> exists(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT 1 FROM output_formats WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+    public Uni<Boolean> exists(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT 1 FROM output_formats WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id)).map(rows -> rows.size() == 1);
     }
 
-    public Uni<List<OutputFormat>> list(SqlConnection conn, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM output_formats WHERE ($1::uuid IS NULL OR id < $1) "
-                + "ORDER BY id DESC LIMIT $2").execute(Tuple.of(page.after(), page.fetchSize()))
+    public Uni<List<OutputFormat>> list(SqlConnection conn, UUID tenantId, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM output_formats WHERE tenant_id = $3 AND ($1::uuid IS NULL OR id < $1) "
+                + "ORDER BY id DESC LIMIT $2").execute(Tuple.of(page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, OutputFormatStore::map));
     }
 
-    public Uni<Optional<OutputFormat>> update(SqlConnection conn, UUID id, OutputFormatUpdate u) {
+    public Uni<Optional<OutputFormat>> update(SqlConnection conn, UUID tenantId, UUID id, OutputFormatUpdate u) {
         return conn.preparedQuery("UPDATE output_formats SET name = coalesce($2, name), schema = coalesce($3, schema), "
                 + "renderer_hint = coalesce($4, renderer_hint), description = coalesce($5, description), updated_at = now() "
-                + "WHERE id = $1 RETURNING " + COLUMNS)
+                + "WHERE tenant_id = $6 AND id = $1 RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), json(u.schema()),
-                        json(u.rendererHint()), u.description() }))
+                        json(u.rendererHint()), u.description(), tenantId }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> Rows.first(rows, OutputFormatStore::map));
     }
 
     /** Agents and tools that pointed at the format lose the reference (ON DELETE SET NULL). */
-    public Uni<Boolean> delete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("DELETE FROM output_formats WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("DELETE FROM output_formats WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     private static JsonObject json(Map<String, Object> value) {

@@ -42,11 +42,11 @@ public class PermissionService {
     OutputFormatStore formats;
 
     public Uni<AgentPermission> putAgent(UUID tenantId, UUID agentId, AgentPermissionPut put) {
-        return inTenant(tenantId, conn -> agents.existsAny(conn, agentId).flatMap(found -> {
+        return inTenant(tenantId, conn -> agents.existsAny(conn, tenantId, agentId).flatMap(found -> {
             if (!found) {
                 throw NotFoundException.of("Agent", agentId);
             }
-            return put.outputOverrideId() == null ? Uni.createFrom().item(true) : formats.exists(conn, put.outputOverrideId());
+            return put.outputOverrideId() == null ? Uni.createFrom().item(true) : formats.exists(conn, tenantId, put.outputOverrideId());
         }).flatMap(formatFound -> {
             if (!formatFound) {
                 throw new ValidationException("output_override_id", "no such output format in this tenant");
@@ -56,7 +56,7 @@ public class PermissionService {
     }
 
     public Uni<Void> deleteAgent(UUID tenantId, UUID agentId) {
-        return inTenant(tenantId, conn -> store.deleteAgent(conn, agentId)).invoke(deleted -> {
+        return inTenant(tenantId, conn -> store.deleteAgent(conn, tenantId, agentId)).invoke(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("No permission for agent " + agentId + " in tenant " + tenantId);
             }
@@ -64,11 +64,11 @@ public class PermissionService {
     }
 
     public Uni<List<AgentPermission>> agents(UUID tenantId) {
-        return inTenant(tenantId, conn -> store.agents(conn));
+        return inTenant(tenantId, conn -> store.agents(conn, tenantId));
     }
 
     public Uni<ToolPermission> putTool(UUID tenantId, UUID toolId, ToolPermissionPut put) {
-        return inTenant(tenantId, conn -> tools.existsAny(conn, toolId).flatMap(found -> {
+        return inTenant(tenantId, conn -> tools.existsAny(conn, tenantId, toolId).flatMap(found -> {
             if (!found) {
                 throw NotFoundException.of("Tool config", toolId);
             }
@@ -77,7 +77,7 @@ public class PermissionService {
     }
 
     public Uni<Void> deleteTool(UUID tenantId, UUID toolId) {
-        return inTenant(tenantId, conn -> store.deleteTool(conn, toolId)).invoke(deleted -> {
+        return inTenant(tenantId, conn -> store.deleteTool(conn, tenantId, toolId)).invoke(deleted -> {
             if (!deleted) {
                 throw new NotFoundException("No permission for tool " + toolId + " in tenant " + tenantId);
             }
@@ -85,7 +85,7 @@ public class PermissionService {
     }
 
     public Uni<List<ToolPermission>> tools(UUID tenantId) {
-        return inTenant(tenantId, conn -> store.tools(conn));
+        return inTenant(tenantId, conn -> store.tools(conn, tenantId));
     }
 
     private <T> Uni<T> inTenant(UUID tenantId, Function<SqlConnection, Uni<T>> work) {

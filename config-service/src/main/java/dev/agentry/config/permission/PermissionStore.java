@@ -26,20 +26,22 @@ public class PermissionStore {
                 .map(rows -> agent(rows.iterator().next()));
     }
 
-    public Uni<Boolean> deleteAgent(SqlConnection conn, UUID agentId) {
-        return conn.preparedQuery("DELETE FROM tenant_agent_permissions WHERE agent_id = $1").execute(Tuple.of(agentId))
+    public Uni<Boolean> deleteAgent(SqlConnection conn, UUID tenantId, UUID agentId) {
+        return conn.preparedQuery("DELETE FROM tenant_agent_permissions WHERE tenant_id = $1 AND agent_id = $2")
+                .execute(Tuple.of(tenantId, agentId))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<List<AgentPermission>> agents(SqlConnection conn) {
-        return conn.preparedQuery("SELECT * FROM tenant_agent_permissions ORDER BY agent_id LIMIT $1").execute(Tuple.of(MAX))
+    public Uni<List<AgentPermission>> agents(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT * FROM tenant_agent_permissions WHERE tenant_id = $1 ORDER BY agent_id LIMIT $2")
+                .execute(Tuple.of(tenantId, MAX))
                 .map(rows -> Rows.list(rows, PermissionStore::agent));
     }
 
     /** The tenant's output format override of an agent, if the platform set one. */
-    public Uni<Optional<UUID>> outputOverride(SqlConnection conn, UUID agentId) {
-        return conn.preparedQuery("SELECT output_override_id FROM tenant_agent_permissions WHERE agent_id = $1 "
-                + "AND output_override_id IS NOT NULL").execute(Tuple.of(agentId))
+    public Uni<Optional<UUID>> outputOverride(SqlConnection conn, UUID tenantId, UUID agentId) {
+        return conn.preparedQuery("SELECT output_override_id FROM tenant_agent_permissions WHERE tenant_id = $1 AND agent_id = $2 "
+                + "AND output_override_id IS NOT NULL").execute(Tuple.of(tenantId, agentId))
                 .map(rows -> Rows.first(rows, r -> r.getUUID("output_override_id")));
     }
 
@@ -49,13 +51,15 @@ public class PermissionStore {
                 .execute(Tuple.of(tenantId, toolId, put.enabled())).map(rows -> tool(rows.iterator().next()));
     }
 
-    public Uni<Boolean> deleteTool(SqlConnection conn, UUID toolId) {
-        return conn.preparedQuery("DELETE FROM tenant_tool_permissions WHERE tool_id = $1").execute(Tuple.of(toolId))
+    public Uni<Boolean> deleteTool(SqlConnection conn, UUID tenantId, UUID toolId) {
+        return conn.preparedQuery("DELETE FROM tenant_tool_permissions WHERE tenant_id = $1 AND tool_id = $2")
+                .execute(Tuple.of(tenantId, toolId))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<List<ToolPermission>> tools(SqlConnection conn) {
-        return conn.preparedQuery("SELECT * FROM tenant_tool_permissions ORDER BY tool_id LIMIT $1").execute(Tuple.of(MAX))
+    public Uni<List<ToolPermission>> tools(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT * FROM tenant_tool_permissions WHERE tenant_id = $1 ORDER BY tool_id LIMIT $2")
+                .execute(Tuple.of(tenantId, MAX))
                 .map(rows -> Rows.list(rows, PermissionStore::tool));
     }
 

@@ -1,8 +1,8 @@
 package dev.agentry.config.rule;
 
-import dev.agentry.config.matching.SearchStrategy;
+import dev.agentry.common.search.SearchStrategy;
 import java.util.List;
 
-/** The answer of a rule match: best first, and how the search was done. */
+/** The answer of a rule match: best first, the strategy that ran ({@code exact} or {@code index}) and the model matched with. */
 public record RuleMatches(List<RuleMatch> items, SearchStrategy strategy, String embeddingModel) {
 }

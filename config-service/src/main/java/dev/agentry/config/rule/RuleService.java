@@ -6,12 +6,12 @@ import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.IndexSearchSettings;
+import dev.agentry.common.search.QueryVectors;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.agent.AgentService;
-import dev.agentry.config.matching.QueryVectors;
-import dev.agentry.config.matching.SearchSettingsStore;
-import dev.agentry.config.matching.SearchStrategy;
 import dev.agentry.config.scenario.Scope;
 import dev.agentry.config.scenario.ScopeChecker;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +25,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RuleService {
+
+    /** Field names of a rule's condition (create, update). */
+    static final QueryVectors.Fields CONDITION = new QueryVectors.Fields("condition_text", "condition_embedding", "embedding_model");
+    /** Field names of a match body. */
+    static final QueryVectors.Fields MATCH = new QueryVectors.Fields("message", "embedding", "embedding_model");
 
     @Inject
     TenantTransactions tx;
@@ -42,9 +47,6 @@ public class RuleService {
     QueryVectors vectors;
 
     @Inject
-    SearchSettingsStore search;
-
-    @Inject
     ConfigServiceConfig config;
 
     @Inject
@@ -52,20 +54,21 @@ public class RuleService {
 
     public Uni<Rule> create(UUID agentId, RuleCreate create) {
         UUID tenant = caller.tenantId();
-        return vectors.of(create.conditionText(), create.conditionEmbedding(), create.embeddingModel(), "condition_text",
-                "condition_embedding", "embedding_model")
-                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
-                        .flatMap(v -> scopes.check(conn, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
+        return vectors.of(create.conditionText(), create.conditionEmbedding(), create.embeddingModel(), CONDITION)
+                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                        .flatMap(v -> scopes.check(conn, tenant, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
                         .flatMap(scope -> store.insert(conn, tenant, Ids.newId(), agentId, create, scope, vector, vectors.model()))));
     }
 
     public Uni<Rule> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<Rule>> list(UUID agentId, Scope scope, Boolean enabled, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId)
-                .flatMap(v -> store.list(conn, agentId, scope, enabled, page))).map(rows -> Page.of(rows, page, Rule::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                .flatMap(v -> store.list(conn, tenant, agentId, scope, enabled, page))).map(rows -> Page.of(rows, page, Rule::id));
     }
 
     public Uni<Rule> update(UUID id, RuleUpdate update) {
@@ -73,20 +76,21 @@ public class RuleService {
             throw new ValidationException("condition_text", "is required with condition_embedding");
         }
         Uni<float[]> vector = update.conditionText() == null ? Uni.createFrom().nullItem()
-                : vectors.of(update.conditionText(), update.conditionEmbedding(), update.embeddingModel(), "condition_text",
-                        "condition_embedding", "embedding_model");
-        return vector.flatMap(v -> tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, true).flatMap(found -> {
+                : vectors.of(update.conditionText(), update.conditionEmbedding(), update.embeddingModel(), CONDITION);
+        UUID tenant = caller.tenantId();
+        return vector.flatMap(v -> tx.inTenant(tenant, conn -> store.find(conn, tenant, id, true).flatMap(found -> {
             Rule current = found.orElseThrow(() -> notFound(id));
             Scope scope = update.scope() == null ? current.scope() : update.scope();
             UUID scopeId = scope == Scope.GLOBAL ? null : update.scopeId() != null ? update.scopeId() : current.scopeId();
             String step = scope != Scope.STEP ? null : update.scopeStepId() != null ? update.scopeStepId() : current.scopeStepId();
-            return scopes.check(conn, current.agentId(), scope, scopeId, step)
-                    .flatMap(target -> store.update(conn, id, update, target, v, vectors.model()));
+            return scopes.check(conn, tenant, current.agentId(), scope, scopeId, step)
+                    .flatMap(target -> store.update(conn, tenant, id, update, target, v, vectors.model()));
         })));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -105,15 +109,15 @@ public class RuleService {
         UUID tenant = caller.tenantId();
         int topK = request.topK() == null ? config.matching().defaultTopK() : request.topK();
         int exactMax = config.matching().exactMaxRows();
-        return vectors.of(request.message(), request.vector(), request.embeddingModel(), "message", "vector", "embedding_model")
-                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+        return vectors.of(request.message(), request.embedding(), request.embeddingModel(), MATCH)
+                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
                         .flatMap(v -> request.strategy() == null || request.strategy() == SearchStrategy.AUTO
                                 ? store.countMatchable(conn, tenant, agentId, exactMax)
                                 : Uni.createFrom().item(0L))
                         .flatMap(count -> {
-                            SearchStrategy strategy = SearchSettingsStore.decide(request.strategy(), count, exactMax);
+                            SearchStrategy strategy = SearchStrategy.choose(request.strategy(), count, exactMax, false);
                             Uni<Void> prepare = strategy == SearchStrategy.INDEX
-                                    ? search.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
+                                    ? IndexSearchSettings.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
                                     : Uni.createFrom().voidItem();
                             return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(),
                                     request.scenarioId(), request.stepId(), topK, strategy))

@@ -9,9 +9,9 @@ import static dev.agentry.common.db.Rows.wire;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.vector.VectorCodec;
 import dev.agentry.config.agent.AgentStore;
-import dev.agentry.config.matching.SearchStrategy;
 import dev.agentry.config.scenario.Scope;
 import dev.agentry.config.scenario.ScopeChecker.Target;
 import io.smallrye.mutiny.Uni;
@@ -60,46 +60,46 @@ public class RuleStore {
     }
 
     /** The live rule, if its agent is visible. */
-    public Uni<Optional<Rule>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM rules r WHERE r.id = $1 AND r.deleted_at IS NULL AND "
-                + AgentStore.visibleAgent("r") + (lock ? " FOR UPDATE OF r" : ""))
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, RuleStore::map));
+    public Uni<Optional<Rule>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM rules r WHERE r.tenant_id = $1 AND r.id = $2 AND r.deleted_at IS NULL "
+                + "AND " + AgentStore.visibleAgent("r") + (lock ? " FOR UPDATE OF r" : ""))
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, RuleStore::map));
     }
 
-    public Uni<List<Rule>> list(SqlConnection conn, UUID agentId, Scope scope, Boolean enabled, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM rules r WHERE r.agent_id = $1 AND r.deleted_at IS NULL "
+    public Uni<List<Rule>> list(SqlConnection conn, UUID tenantId, UUID agentId, Scope scope, Boolean enabled, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM rules r WHERE r.tenant_id = $6 AND r.agent_id = $1 AND r.deleted_at IS NULL "
                 + "AND ($2::varchar IS NULL OR r.scope = $2) AND ($3::boolean IS NULL OR r.enabled = $3) "
                 + "AND ($4::uuid IS NULL OR r.id < $4) ORDER BY r.id DESC LIMIT $5")
-                .execute(Tuple.of(agentId, wire(scope), enabled, page.after(), page.fetchSize()))
+                .execute(Tuple.of(agentId, wire(scope), enabled, page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, RuleStore::map));
     }
 
     /** Ids of the agent's live, enabled rules, highest priority first, bounded (runtime view). */
-    public Uni<List<UUID>> enabledIds(SqlConnection conn, UUID agentId, int limit) {
-        return conn.preparedQuery("SELECT r.id FROM rules r WHERE r.agent_id = $1 AND r.deleted_at IS NULL AND r.enabled "
-                + "ORDER BY r.priority DESC, r.id LIMIT $2").execute(Tuple.of(agentId, limit))
+    public Uni<List<UUID>> enabledIds(SqlConnection conn, UUID tenantId, UUID agentId, int limit) {
+        return conn.preparedQuery("SELECT r.id FROM rules r WHERE r.tenant_id = $1 AND r.agent_id = $2 AND r.deleted_at IS NULL "
+                + "AND r.enabled ORDER BY r.priority DESC, r.id LIMIT $3").execute(Tuple.of(tenantId, agentId, limit))
                 .map(rows -> Rows.list(rows, r -> r.getUUID("id")));
     }
 
     /** Writes every field ({@code embedding} null keeps the stored vector). */
-    public Uni<Rule> update(SqlConnection conn, UUID id, RuleUpdate u, Target scope, float[] embedding, String model) {
+    public Uni<Rule> update(SqlConnection conn, UUID tenantId, UUID id, RuleUpdate u, Target scope, float[] embedding, String model) {
         return conn.preparedQuery("WITH r AS (UPDATE rules SET name = coalesce($2, name), description = coalesce($3, description), "
                 + "condition_text = coalesce($4, condition_text), condition_embedding = coalesce($5::vector, condition_embedding), "
                 + "embedding_model = coalesce($6, embedding_model), action_type = coalesce($7, action_type), "
                 + "action_config = coalesce($8, action_config), scope = $9, scope_id = $10, scope_step_id = $11, "
-                + "priority = coalesce($12, priority), enabled = coalesce($13, enabled), updated_at = now() WHERE id = $1 RETURNING *) "
+                + "priority = coalesce($12, priority), enabled = coalesce($13, enabled), updated_at = now() WHERE tenant_id = $14 AND id = $1 RETURNING *) "
                 + "SELECT " + COLUMNS + " FROM r")
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), u.description(), u.conditionText(),
                         embedding == null ? null : VectorCodec.toSql(embedding), embedding == null ? null : model,
                         u.actionType() == null ? null : u.actionType().strip(), u.actionConfig() == null ? null : jsonb(u.actionConfig()),
-                        wire(scope.scope()), scope.scopeId(), scope.stepId(), u.priority(), u.enabled() }))
+                        wire(scope.scope()), scope.scopeId(), scope.stepId(), u.priority(), u.enabled(), tenantId }))
                 .onFailure().transform(e -> SqlErrors.translate(e, Map.of()))
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE rules r SET deleted_at = now(), updated_at = now() WHERE r.id = $1 AND r.deleted_at IS NULL "
-                + "AND " + AgentStore.visibleAgent("r")).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE rules r SET deleted_at = now(), updated_at = now() WHERE r.tenant_id = $1 AND r.id = $2 "
+                + "AND r.deleted_at IS NULL AND " + AgentStore.visibleAgent("r")).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** How many rules the agent has that a match could read, counted up to {@code limit + 1}. */

@@ -1,6 +1,7 @@
 package dev.agentry.config.runtime;
 
 import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.config.support.NoConfigChange;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;

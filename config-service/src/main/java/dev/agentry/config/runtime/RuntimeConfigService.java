@@ -123,14 +123,14 @@ public class RuntimeConfigService {
     }
 
     private Uni<RuntimeConfig> build(UUID tenant, UUID agentId, String generation) {
-        return tx.inTenant(tenant, conn -> agents.find(conn, agentId).flatMap(found -> {
+        return tx.inTenant(tenant, conn -> agents.find(conn, tenant, agentId).flatMap(found -> {
             Agent agent = found.orElseThrow(() -> AgentService.notFound(agentId));
-            return rules.enabledIds(conn, agentId, MAX_RULE_IDS + 1).flatMap(ruleIds -> scenarios.enabled(conn, agentId, MAX_SCENARIOS)
-                    .flatMap(sc -> templates.all(conn, agentId, MAX_TEMPLATES)
-                            .flatMap(tm -> variables.all(conn, agentId, MAX_VARIABLES)
-                                    .flatMap(vars -> runtimeTools(conn, agentId)
-                                            .flatMap(tl -> outputFormat(conn, agent)
-                                                    .flatMap(fmt -> llmConfigs.find(conn).map(llm -> new RuntimeConfig(agent,
+            return rules.enabledIds(conn, tenant, agentId, MAX_RULE_IDS + 1).flatMap(ruleIds -> scenarios.enabled(conn, tenant, agentId, MAX_SCENARIOS)
+                    .flatMap(sc -> templates.all(conn, tenant, agentId, MAX_TEMPLATES)
+                            .flatMap(tm -> variables.all(conn, tenant, agentId, MAX_VARIABLES)
+                                    .flatMap(vars -> runtimeTools(conn, tenant, agentId)
+                                            .flatMap(tl -> outputFormat(conn, tenant, agent)
+                                                    .flatMap(fmt -> llmConfigs.find(conn, tenant).map(llm -> new RuntimeConfig(agent,
                                                             ruleIds.size() > MAX_RULE_IDS ? ruleIds.subList(0, MAX_RULE_IDS) : ruleIds,
                                                             ruleIds.size() > MAX_RULE_IDS,
                                                             sc.stream().map(s -> new RuntimeScenario(s.id(), s.name(), s.version(),
@@ -140,11 +140,11 @@ public class RuntimeConfigService {
         }));
     }
 
-    private Uni<List<RuntimeTool>> runtimeTools(SqlConnection conn, UUID agentId) {
-        return agentTools.top(conn, agentId, true, config.runtime().toolLimit()).flatMap(links -> {
+    private Uni<List<RuntimeTool>> runtimeTools(SqlConnection conn, UUID tenant, UUID agentId) {
+        return agentTools.top(conn, tenant, agentId, true, config.runtime().toolLimit()).flatMap(links -> {
             Uni<List<RuntimeTool>> out = Uni.createFrom().item(new ArrayList<>());
             for (AgentTool link : links) {
-                out = out.flatMap(list -> tools.find(conn, link.toolId()).map(tool -> {
+                out = out.flatMap(list -> tools.find(conn, tenant, link.toolId()).map(tool -> {
                     tool.ifPresent(t -> list.add(new RuntimeTool(t.id(), t.name(), t.baseToolType(), link.priority(), link.policyOverrides(),
                             t.config(), t.inputSchema(), t.outputFormatId(), t.description())));
                     return list;
@@ -154,10 +154,10 @@ public class RuntimeConfigService {
         });
     }
 
-    private Uni<Optional<OutputFormat>> outputFormat(SqlConnection conn, Agent agent) {
-        return permissions.outputOverride(conn, agent.id()).flatMap(override -> {
+    private Uni<Optional<OutputFormat>> outputFormat(SqlConnection conn, UUID tenant, Agent agent) {
+        return permissions.outputOverride(conn, tenant, agent.id()).flatMap(override -> {
             UUID id = override.orElse(agent.defaultOutputFormatId());
-            return id == null ? Uni.createFrom().item(Optional.empty()) : formats.find(conn, id);
+            return id == null ? Uni.createFrom().item(Optional.empty()) : formats.find(conn, tenant, id);
         });
     }
 

@@ -14,9 +14,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
-import java.util.List;
 import java.util.UUID;
-import dev.agentry.config.runtime.NoConfigChange;
+import dev.agentry.config.support.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -41,16 +40,12 @@ public class AgentScenarioResource {
         return scenarios.list(agentId, enabled, PageRequest.of(limit, cursor));
     }
 
-    /** Scenarios whose entry condition is closest to the message, best first. */
+    /** Scenarios whose entry condition is closest to the message, best first, with the strategy that ran. */
     @POST
     @Path("/match")
     @NoConfigChange
     @RolesAllowed(Roles.VIEWER)
-    public Uni<MatchAnswer<ScenarioMatch>> match(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioMatchRequest body) {
-        return scenarios.match(agentId, body).map(MatchAnswer::new);
-    }
-
-    /** {@code {"items": [...]}}, like every list answer. */
-    public record MatchAnswer<T>(List<T> items) {
+    public Uni<ScenarioMatches> match(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioMatchRequest body) {
+        return scenarios.match(agentId, body);
     }
 }

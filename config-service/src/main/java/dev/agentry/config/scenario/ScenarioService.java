@@ -6,12 +6,12 @@ import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.IndexSearchSettings;
+import dev.agentry.common.search.QueryVectors;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.agent.AgentService;
-import dev.agentry.config.matching.QueryVectors;
-import dev.agentry.config.matching.SearchSettingsStore;
-import dev.agentry.config.matching.SearchStrategy;
 import dev.agentry.config.support.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -31,6 +31,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class ScenarioService {
 
+    /** Field names of a scenario's entry condition (create, update). */
+    static final QueryVectors.Fields ENTRY = new QueryVectors.Fields("entry_condition", "entry_embedding", "embedding_model");
+    /** Field names of a match body. */
+    static final QueryVectors.Fields MATCH = new QueryVectors.Fields("message", "embedding", "embedding_model");
+
     @Inject
     TenantTransactions tx;
 
@@ -42,9 +47,6 @@ public class ScenarioService {
 
     @Inject
     QueryVectors vectors;
-
-    @Inject
-    SearchSettingsStore search;
 
     @Inject
     JsonColumns json;
@@ -59,17 +61,19 @@ public class ScenarioService {
         String entry = StepGraph.validate(create.steps());
         UUID tenant = caller.tenantId();
         return entryVector(create.entryCondition(), create.entryEmbedding(), create.embeddingModel())
-                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+                .flatMap(vector -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
                         .flatMap(v -> store.insert(conn, tenant, Ids.newId(), agentId, create, entry, vector, vectors.model()))));
     }
 
     public Uni<Scenario> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, false));
     }
 
     public Uni<Page<Scenario>> list(UUID agentId, Boolean enabled, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId)
-                .flatMap(v -> store.list(conn, agentId, enabled, page))).map(rows -> Page.of(rows, page, Scenario::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                .flatMap(v -> store.list(conn, tenant, agentId, enabled, page))).map(rows -> Page.of(rows, page, Scenario::id));
     }
 
     public Uni<Scenario> update(UUID id, ScenarioUpdate update) {
@@ -80,18 +84,19 @@ public class ScenarioService {
         UUID tenant = caller.tenantId();
         Uni<float[]> vector = update.entryCondition() == null ? Uni.createFrom().nullItem()
                 : entryVector(update.entryCondition(), update.entryEmbedding(), update.embeddingModel());
-        return vector.flatMap(v -> tx.inTenant(tenant, conn -> require(conn, id, true).flatMap(current -> {
+        return vector.flatMap(v -> tx.inTenant(tenant, conn -> require(conn, tenant, id, true).flatMap(current -> {
             boolean newVersion = update.steps() != null && !update.steps().equals(current.steps());
             if (!newVersion) {
-                return store.update(conn, id, update, null, null, current.version(), v, vectors.model());
+                return store.update(conn, tenant, id, update, null, null, current.version(), v, vectors.model());
             }
-            return store.archive(conn, tenant, current).flatMap(a -> store.update(conn, id, update, update.steps(), entry,
+            return store.archive(conn, tenant, current).flatMap(a -> store.update(conn, tenant, id, update, update.steps(), entry,
                     current.version() + 1, v, vectors.model()));
         })));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -100,15 +105,16 @@ public class ScenarioService {
 
     /** Any version of the scenario: the current one, or an archived one read back. */
     public Uni<ScenarioVersion> version(UUID id, int version) {
-        return tx.inTenant(caller.tenantId(), conn -> version(conn, id, version));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> version(conn, tenant, id, version));
     }
 
-    public Uni<ScenarioVersion> version(SqlConnection conn, UUID id, int version) {
-        return require(conn, id, false).flatMap(current -> {
+    public Uni<ScenarioVersion> version(SqlConnection conn, UUID tenant, UUID id, int version) {
+        return require(conn, tenant, id, false).flatMap(current -> {
             if (version == current.version()) {
                 return Uni.createFrom().item(new ScenarioVersion(version, true, null, current));
             }
-            return store.archived(conn, id, version).map(found -> found
+            return store.archived(conn, tenant, id, version).map(found -> found
                     .map(a -> new ScenarioVersion(version, false, a.archivedAt(), json.convert(a.data(), Scenario.class)))
                     .orElseThrow(() -> new NotFoundException("Scenario " + id + " has no version " + version)));
         });
@@ -116,43 +122,53 @@ public class ScenarioService {
 
     /** The current version and the archived ones before {@code before}, newest first, without their data. */
     public Uni<List<ScenarioVersion>> versions(UUID id, Integer before, int limit) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false).flatMap(current -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, false).flatMap(current -> {
             int upper = before == null ? current.version() + 1 : before;
             List<ScenarioVersion> out = new ArrayList<>();
             if (current.version() < upper) {
                 out.add(new ScenarioVersion(current.version(), true, null, null));
             }
-            return store.archivedVersions(conn, id, Math.min(upper, current.version()), limit - out.size()).map(archived -> {
+            return store.archivedVersions(conn, tenant, id, Math.min(upper, current.version()), limit - out.size()).map(archived -> {
                 archived.forEach(a -> out.add(new ScenarioVersion(a.version(), false, a.archivedAt(), null)));
                 return out;
             });
         }));
     }
 
-    public Uni<List<ScenarioMatch>> match(UUID agentId, ScenarioMatchRequest request) {
+    /**
+     * The {@code top_k} scenarios whose entry condition is closest to the message; searched like
+     * rules (exactly up to {@code agentry.config.matching.exact-max-rows} candidates, through the
+     * HNSW index above, unless the caller forces a strategy). The answer says which strategy ran.
+     */
+    public Uni<ScenarioMatches> match(UUID agentId, ScenarioMatchRequest request) {
         UUID tenant = caller.tenantId();
         int topK = request.topK() == null ? config.matching().defaultTopK() : request.topK();
-        return vectors.of(request.message(), request.vector(), request.embeddingModel(), "message", "vector", "embedding_model")
-                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
-                        .flatMap(v -> store.countMatchable(conn, tenant, agentId, vectors.model(), config.matching().exactMaxRows()))
+        int exactMax = config.matching().exactMaxRows();
+        return vectors.of(request.message(), request.embedding(), request.embeddingModel(), MATCH)
+                .flatMap(query -> tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                        .flatMap(v -> request.strategy() == null || request.strategy() == SearchStrategy.AUTO
+                                ? store.countMatchable(conn, tenant, agentId, vectors.model(), exactMax)
+                                : Uni.createFrom().item(0L))
                         .flatMap(count -> {
-                            SearchStrategy strategy = SearchSettingsStore.decide(request.strategy(), count, config.matching().exactMaxRows());
+                            SearchStrategy strategy = SearchStrategy.choose(request.strategy(), count, exactMax, false);
                             Uni<Void> prepare = strategy == SearchStrategy.INDEX
-                                    ? search.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
+                                    ? IndexSearchSettings.preferIndex(conn, Math.max(config.matching().efSearch(), topK))
                                     : Uni.createFrom().voidItem();
-                            return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(), topK, strategy));
-                        })))
-                .map(scored -> scored.stream().map(s -> new ScenarioMatch(s.scenario().id(), s.scenario().name(),
-                        s.scenario().version(), s.scenario().entryStepId(), s.scenario().entryCondition(), s.score())).toList());
+                            return prepare.flatMap(p -> store.match(conn, tenant, agentId, query, vectors.model(), topK, strategy))
+                                    .map(scored -> new ScenarioMatches(scored.stream().map(s -> new ScenarioMatch(s.scenario().id(),
+                                            s.scenario().name(), s.scenario().version(), s.scenario().entryStepId(),
+                                            s.scenario().entryCondition(), s.score())).toList(), strategy, vectors.model()));
+                        })));
     }
 
     /** The live scenario or 404 (also when its agent is gone or hidden). */
-    public Uni<Scenario> require(SqlConnection conn, UUID id, boolean lock) {
-        return store.find(conn, id, lock).map(found -> found.orElseThrow(() -> notFound(id)));
+    public Uni<Scenario> require(SqlConnection conn, UUID tenant, UUID id, boolean lock) {
+        return store.find(conn, tenant, id, lock).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
-    public Uni<Optional<Scenario>> find(SqlConnection conn, UUID id) {
-        return store.find(conn, id, false);
+    public Uni<Optional<Scenario>> find(SqlConnection conn, UUID tenant, UUID id) {
+        return store.find(conn, tenant, id, false);
     }
 
     public static NotFoundException notFound(UUID id) {
@@ -166,6 +182,6 @@ public class ScenarioService {
             }
             return Uni.createFrom().nullItem();
         }
-        return vectors.of(condition, supplied, model, "entry_condition", "entry_embedding", "embedding_model");
+        return vectors.of(condition, supplied, model, ENTRY);
     }
 }

@@ -6,9 +6,9 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.vector.VectorCodec;
 import dev.agentry.config.agent.AgentStore;
-import dev.agentry.config.matching.SearchStrategy;
 import dev.agentry.config.support.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -55,38 +55,38 @@ public class ScenarioStore {
     }
 
     /** The live scenario, if its agent is visible; {@code lock} takes a row lock for a versioning update. */
-    public Uni<Optional<Scenario>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.id = $1 AND s.deleted_at IS NULL AND "
-                + AgentStore.visibleAgent("s") + (lock ? " FOR UPDATE OF s" : ""))
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, this::map));
+    public Uni<Optional<Scenario>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.tenant_id = $1 AND s.id = $2 AND s.deleted_at IS NULL "
+                + "AND " + AgentStore.visibleAgent("s") + (lock ? " FOR UPDATE OF s" : ""))
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, this::map));
     }
 
-    public Uni<List<Scenario>> list(SqlConnection conn, UUID agentId, Boolean enabled, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.agent_id = $1 AND s.deleted_at IS NULL "
+    public Uni<List<Scenario>> list(SqlConnection conn, UUID tenantId, UUID agentId, Boolean enabled, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.tenant_id = $5 AND s.agent_id = $1 AND s.deleted_at IS NULL "
                 + "AND ($2::boolean IS NULL OR s.enabled = $2) AND ($3::uuid IS NULL OR s.id < $3) ORDER BY s.id DESC LIMIT $4")
-                .execute(Tuple.of(agentId, enabled, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, this::map));
+                .execute(Tuple.of(agentId, enabled, page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, this::map));
     }
 
     /** The live, enabled scenarios of an agent (for the runtime view), bounded. */
-    public Uni<List<Scenario>> enabled(SqlConnection conn, UUID agentId, int limit) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.agent_id = $1 AND s.deleted_at IS NULL "
-                + "AND s.enabled ORDER BY s.id DESC LIMIT $2").execute(Tuple.of(agentId, limit)).map(rows -> Rows.list(rows, this::map));
+    public Uni<List<Scenario>> enabled(SqlConnection conn, UUID tenantId, UUID agentId, int limit) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM scenarios s WHERE s.tenant_id = $1 AND s.agent_id = $2 AND s.deleted_at IS NULL "
+                + "AND s.enabled ORDER BY s.id DESC LIMIT $3").execute(Tuple.of(tenantId, agentId, limit)).map(rows -> Rows.list(rows, this::map));
     }
 
     /**
      * Writes the new state. {@code steps}/{@code entryStepId} null keep the steps; {@code version}
      * is the version the row gets; {@code embedding} null keeps the stored entry embedding.
      */
-    public Uni<Scenario> update(SqlConnection conn, UUID id, ScenarioUpdate u, List<ScenarioStep> steps, String entryStepId,
+    public Uni<Scenario> update(SqlConnection conn, UUID tenantId, UUID id, ScenarioUpdate u, List<ScenarioStep> steps, String entryStepId,
             int version, float[] embedding, String model) {
         return conn.preparedQuery("WITH s AS (UPDATE scenarios SET name = coalesce($2, name), description = coalesce($3, description), "
                 + "entry_condition = coalesce($4, entry_condition), entry_embedding = coalesce($5::vector, entry_embedding), "
                 + "embedding_model = coalesce($6, embedding_model), steps = coalesce($7::text::jsonb, steps), "
                 + "entry_step_id = coalesce($8, entry_step_id), version = $9, enabled = coalesce($10, enabled), updated_at = now() "
-                + "WHERE id = $1 RETURNING *) SELECT " + COLUMNS + " FROM s")
+                + "WHERE tenant_id = $11 AND id = $1 RETURNING *) SELECT " + COLUMNS + " FROM s")
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), u.description(), u.entryCondition(),
                         embedding == null ? null : VectorCodec.toSql(embedding), embedding == null ? null : model,
-                        steps == null ? null : json.text(steps), entryStepId, version, u.enabled() }))
+                        steps == null ? null : json.text(steps), entryStepId, version, u.enabled(), tenantId }))
                 .map(rows -> map(rows.iterator().next()));
     }
 
@@ -96,23 +96,23 @@ public class ScenarioStore {
                 .execute(Tuple.of(tenantId, scenario.id(), scenario.version(), json.text(scenario))).replaceWithVoid();
     }
 
-    public Uni<Optional<Archived>> archived(SqlConnection conn, UUID scenarioId, int version) {
-        return conn.preparedQuery("SELECT version, scenario_data, archived_at FROM scenario_archives WHERE scenario_id = $1 AND version = $2")
-                .execute(Tuple.of(scenarioId, version))
+    public Uni<Optional<Archived>> archived(SqlConnection conn, UUID tenantId, UUID scenarioId, int version) {
+        return conn.preparedQuery("SELECT version, scenario_data, archived_at FROM scenario_archives WHERE tenant_id = $1 "
+                + "AND scenario_id = $2 AND version = $3").execute(Tuple.of(tenantId, scenarioId, version))
                 .map(rows -> Rows.first(rows, r -> new Archived(r.getInteger("version"), Rows.object(r, "scenario_data"),
                         instant(r, "archived_at"))));
     }
 
     /** Archived versions below {@code before}, newest first, without their data. */
-    public Uni<List<Archived>> archivedVersions(SqlConnection conn, UUID scenarioId, int before, int limit) {
-        return conn.preparedQuery("SELECT version, archived_at FROM scenario_archives WHERE scenario_id = $1 AND version < $2 "
-                + "ORDER BY version DESC LIMIT $3").execute(Tuple.of(scenarioId, before, limit))
+    public Uni<List<Archived>> archivedVersions(SqlConnection conn, UUID tenantId, UUID scenarioId, int before, int limit) {
+        return conn.preparedQuery("SELECT version, archived_at FROM scenario_archives WHERE tenant_id = $1 AND scenario_id = $2 "
+                + "AND version < $3 ORDER BY version DESC LIMIT $4").execute(Tuple.of(tenantId, scenarioId, before, limit))
                 .map(rows -> Rows.list(rows, r -> new Archived(r.getInteger("version"), null, instant(r, "archived_at"))));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE scenarios s SET deleted_at = now(), updated_at = now() WHERE s.id = $1 "
-                + "AND s.deleted_at IS NULL AND " + AgentStore.visibleAgent("s")).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE scenarios s SET deleted_at = now(), updated_at = now() WHERE s.tenant_id = $1 AND s.id = $2 "
+                + "AND s.deleted_at IS NULL AND " + AgentStore.visibleAgent("s")).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Live, enabled scenarios of the agent with an entry embedding of {@code model}, at most {@code limit + 1}. */

@@ -23,7 +23,7 @@ public class ScopeChecker {
         }
     }
 
-    public Uni<Target> check(SqlConnection conn, UUID agentId, Scope scope, UUID scopeId, String stepId) {
+    public Uni<Target> check(SqlConnection conn, UUID tenantId, UUID agentId, Scope scope, UUID scopeId, String stepId) {
         Scope s = scope == null ? Scope.GLOBAL : scope;
         if (s == Scope.GLOBAL) {
             if (scopeId != null || stepId != null) {
@@ -40,7 +40,7 @@ public class ScopeChecker {
         if (s == Scope.SCENARIO && stepId != null) {
             throw new ValidationException("scope_step_id", "must be empty for a scenario scope");
         }
-        return scenarios.find(conn, scopeId, false).map(found -> {
+        return scenarios.find(conn, tenantId, scopeId, false).map(found -> {
             Scenario scenario = found.filter(sc -> sc.agentId().equals(agentId))
                     .orElseThrow(() -> new ValidationException("scope_id", "no such scenario of this agent"));
             if (s == Scope.STEP && !scenario.hasStep(stepId)) {

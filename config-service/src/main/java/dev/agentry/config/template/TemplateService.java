@@ -55,36 +55,40 @@ public class TemplateService {
     public Uni<Template> create(UUID agentId, TemplateCreate create) {
         List<String> placeholders = TemplateText.placeholders(create.content());
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
-                .flatMap(v -> checkPlaceholders(conn, agentId, placeholders))
-                .flatMap(v -> scopes.check(conn, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                .flatMap(v -> checkPlaceholders(conn, tenant, agentId, placeholders))
+                .flatMap(v -> scopes.check(conn, tenant, agentId, create.scope(), create.scopeId(), create.scopeStepId()))
                 .flatMap(scope -> store.insert(conn, tenant, Ids.newId(), agentId, create, placeholders, scope)));
     }
 
     public Uni<Template> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, false));
     }
 
     public Uni<Page<Template>> list(UUID agentId, TemplateMode mode, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId)
-                .flatMap(v -> store.list(conn, agentId, mode, page))).map(rows -> Page.of(rows, page, Template::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
+                .flatMap(v -> store.list(conn, tenant, agentId, mode, page))).map(rows -> Page.of(rows, page, Template::id));
     }
 
     public Uni<Template> update(UUID id, TemplateUpdate update) {
         List<String> placeholders = update.content() == null ? null : TemplateText.placeholders(update.content());
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, true).flatMap(current -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, true).flatMap(current -> {
             Scope scope = update.scope() == null ? current.scope() : update.scope();
             UUID scopeId = scope == Scope.GLOBAL ? null : update.scopeId() != null ? update.scopeId() : current.scopeId();
             String step = scope != Scope.STEP ? null : update.scopeStepId() != null ? update.scopeStepId() : current.scopeStepId();
             Uni<Void> checked = placeholders == null ? Uni.createFrom().voidItem()
-                    : checkPlaceholders(conn, current.agentId(), placeholders);
-            return checked.flatMap(v -> scopes.check(conn, current.agentId(), scope, scopeId, step))
-                    .flatMap(target -> store.update(conn, id, update, placeholders, target));
+                    : checkPlaceholders(conn, tenant, current.agentId(), placeholders);
+            return checked.flatMap(v -> scopes.check(conn, tenant, current.agentId(), scope, scopeId, step))
+                    .flatMap(target -> store.update(conn, tenant, id, update, placeholders, target));
         }));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -93,8 +97,9 @@ public class TemplateService {
 
     /** Fills the template: given values first, then the variables' defaults; the rest is reported missing. */
     public Uni<RenderResult> render(UUID id, RenderRequest request) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id, false)
-                .flatMap(t -> variables.all(conn, t.agentId(), MAX_VARIABLES).map(vars -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id, false)
+                .flatMap(t -> variables.all(conn, tenant, t.agentId(), MAX_VARIABLES).map(vars -> {
                     Map<String, Object> values = new HashMap<>();
                     for (Variable v : vars) {
                         if (v.defaultValue() != null) {
@@ -113,11 +118,11 @@ public class TemplateService {
                 })));
     }
 
-    private Uni<Void> checkPlaceholders(SqlConnection conn, UUID agentId, List<String> placeholders) {
+    private Uni<Void> checkPlaceholders(SqlConnection conn, UUID tenant, UUID agentId, List<String> placeholders) {
         if (placeholders.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return variables.all(conn, agentId, MAX_VARIABLES).map(vars -> {
+        return variables.all(conn, tenant, agentId, MAX_VARIABLES).map(vars -> {
             Set<String> known = vars.stream().map(Variable::name).collect(Collectors.toSet());
             List<String> unknown = placeholders.stream().filter(p -> !known.contains(p)).toList();
             if (!unknown.isEmpty()) {
@@ -127,8 +132,8 @@ public class TemplateService {
         });
     }
 
-    private Uni<Template> require(SqlConnection conn, UUID id, boolean lock) {
-        return store.find(conn, id, lock).map(found -> found.orElseThrow(() -> notFound(id)));
+    private Uni<Template> require(SqlConnection conn, UUID tenant, UUID id, boolean lock) {
+        return store.find(conn, tenant, id, lock).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     private static NotFoundException notFound(UUID id) {

@@ -40,36 +40,36 @@ public class TemplateStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<Template>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.id = $1 AND t.deleted_at IS NULL AND "
-                + AgentStore.visibleAgent("t") + (lock ? " FOR UPDATE OF t" : "")).execute(Tuple.of(id))
+    public Uni<Optional<Template>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.tenant_id = $1 AND t.id = $2 AND t.deleted_at IS NULL "
+                + "AND " + AgentStore.visibleAgent("t") + (lock ? " FOR UPDATE OF t" : "")).execute(Tuple.of(tenantId, id))
                 .map(rows -> Rows.first(rows, TemplateStore::map));
     }
 
-    public Uni<List<Template>> list(SqlConnection conn, UUID agentId, TemplateMode mode, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.agent_id = $1 AND t.deleted_at IS NULL "
+    public Uni<List<Template>> list(SqlConnection conn, UUID tenantId, UUID agentId, TemplateMode mode, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.tenant_id = $5 AND t.agent_id = $1 AND t.deleted_at IS NULL "
                 + "AND ($2::varchar IS NULL OR t.mode = $2) AND ($3::uuid IS NULL OR t.id < $3) ORDER BY t.id DESC LIMIT $4")
-                .execute(Tuple.of(agentId, wire(mode), page.after(), page.fetchSize())).map(rows -> Rows.list(rows, TemplateStore::map));
+                .execute(Tuple.of(agentId, wire(mode), page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, TemplateStore::map));
     }
 
-    public Uni<List<Template>> all(SqlConnection conn, UUID agentId, int limit) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.agent_id = $1 AND t.deleted_at IS NULL "
-                + "ORDER BY t.id DESC LIMIT $2").execute(Tuple.of(agentId, limit)).map(rows -> Rows.list(rows, TemplateStore::map));
+    public Uni<List<Template>> all(SqlConnection conn, UUID tenantId, UUID agentId, int limit) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM templates t WHERE t.tenant_id = $1 AND t.agent_id = $2 AND t.deleted_at IS NULL "
+                + "ORDER BY t.id DESC LIMIT $3").execute(Tuple.of(tenantId, agentId, limit)).map(rows -> Rows.list(rows, TemplateStore::map));
     }
 
-    public Uni<Template> update(SqlConnection conn, UUID id, TemplateUpdate u, List<String> placeholders, Target scope) {
+    public Uni<Template> update(SqlConnection conn, UUID tenantId, UUID id, TemplateUpdate u, List<String> placeholders, Target scope) {
         return conn.preparedQuery("WITH t AS (UPDATE templates SET name = coalesce($2, name), content = coalesce($3, content), "
                 + "placeholders = coalesce($4, placeholders), mode = coalesce($5, mode), scope = $6, scope_id = $7, "
-                + "scope_step_id = $8, updated_at = now() WHERE id = $1 RETURNING *) SELECT " + COLUMNS + " FROM t")
+                + "scope_step_id = $8, updated_at = now() WHERE tenant_id = $9 AND id = $1 RETURNING *) SELECT " + COLUMNS + " FROM t")
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), u.content(),
                         placeholders == null ? null : jsonb(placeholders), wire(u.mode()), wire(scope.scope()), scope.scopeId(),
-                        scope.stepId() }))
+                        scope.stepId(), tenantId }))
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE templates t SET deleted_at = now(), updated_at = now() WHERE t.id = $1 "
-                + "AND t.deleted_at IS NULL AND " + AgentStore.visibleAgent("t")).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE templates t SET deleted_at = now(), updated_at = now() WHERE t.tenant_id = $1 AND t.id = $2 "
+                + "AND t.deleted_at IS NULL AND " + AgentStore.visibleAgent("t")).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     static Template map(Row row) {

@@ -4,9 +4,6 @@ import dev.agentry.common.http.Created;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.Roles;
-import dev.agentry.config.apikey.ApiKeyCreate;
-import dev.agentry.config.apikey.ApiKeyCreated;
-import dev.agentry.config.apikey.ApiKeyService;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -30,9 +27,6 @@ public class TenantResource {
 
     @Inject
     TenantService tenants;
-
-    @Inject
-    ApiKeyService apiKeys;
 
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
@@ -80,14 +74,5 @@ public class TenantResource {
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<RestResponse<Void>> delete(@PathParam("id") UUID id) {
         return tenants.delete(id).map(v -> RestResponse.noContent());
-    }
-
-    /** Mints an API key inside another tenant: how a new tenant gets its first administrator. */
-    @POST
-    @Path("/{id}/api-keys")
-    @RolesAllowed(Roles.PLATFORM_ADMIN)
-    public Uni<RestResponse<ApiKeyCreated>> createApiKey(@PathParam("id") UUID id, @NotNull @Valid ApiKeyCreate body) {
-        return apiKeys.createInTenant(id, body)
-                .map(k -> Created.at("/v1/api-keys/" + k.apiKey().id(), k));
     }
 }

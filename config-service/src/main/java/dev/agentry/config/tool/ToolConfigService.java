@@ -47,35 +47,39 @@ public class ToolConfigService {
         return tx.inTenant(tenant, conn -> baseTools.find(conn, create.baseToolId()).flatMap(base -> {
             BaseTool tool = base.orElseThrow(() -> new ValidationException("base_tool_id", "no such base tool"));
             checkConfig(tool, create.config());
-            return checkFormat(conn, create.outputFormatId());
-        }).flatMap(v -> store.insert(conn, tenant, Ids.newId(), create)).flatMap(id -> store.find(conn, id)).map(Optional::orElseThrow));
+            return checkFormat(conn, tenant, create.outputFormatId());
+        }).flatMap(v -> store.insert(conn, tenant, Ids.newId(), create)).flatMap(id -> store.find(conn, tenant, id)).map(Optional::orElseThrow));
     }
 
     public Uni<ToolConfig> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id));
     }
 
     public Uni<Page<ToolConfig>> list(String baseType, Boolean enabled, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, baseType, enabled, page)).map(rows -> Page.of(rows, page, ToolConfig::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, baseType, enabled, page)).map(rows -> Page.of(rows, page, ToolConfig::id));
     }
 
     public Uni<ToolConfig> update(UUID id, ToolConfigUpdate update) {
         if (update.inputSchema() != null) {
             schemas.requireSchema(update.inputSchema(), "input_schema");
         }
-        return tx.inTenant(caller.tenantId(), conn -> require(conn, id).flatMap(current -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> require(conn, tenant, id).flatMap(current -> {
             if (update.config() == null) {
-                return checkFormat(conn, update.outputFormatId());
+                return checkFormat(conn, tenant, update.outputFormatId());
             }
             return baseTools.find(conn, current.baseToolId()).flatMap(base -> {
                 checkConfig(base.orElseThrow(), update.config());
-                return checkFormat(conn, update.outputFormatId());
+                return checkFormat(conn, tenant, update.outputFormatId());
             });
-        }).flatMap(v -> store.update(conn, id, update)).flatMap(v -> require(conn, id)));
+        }).flatMap(v -> store.update(conn, tenant, id, update)).flatMap(v -> require(conn, tenant, id)));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.delete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.delete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -96,19 +100,19 @@ public class ToolConfigService {
         }
     }
 
-    private Uni<Void> checkFormat(SqlConnection conn, UUID formatId) {
+    private Uni<Void> checkFormat(SqlConnection conn, UUID tenant, UUID formatId) {
         if (formatId == null) {
             return Uni.createFrom().voidItem();
         }
-        return outputFormats.exists(conn, formatId).invoke(found -> {
+        return outputFormats.exists(conn, tenant, formatId).invoke(found -> {
             if (!found) {
                 throw new ValidationException("output_format_id", "no such output format in this tenant");
             }
         }).replaceWithVoid();
     }
 
-    private Uni<ToolConfig> require(SqlConnection conn, UUID id) {
-        return store.find(conn, id).map(found -> found.orElseThrow(() -> notFound(id)));
+    private Uni<ToolConfig> require(SqlConnection conn, UUID tenant, UUID id) {
+        return store.find(conn, tenant, id).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public static NotFoundException notFound(UUID id) {

@@ -41,37 +41,37 @@ public class ToolConfigStore {
                 .map(rows -> rows.iterator().next().getUUID("id"));
     }
 
-    public Uni<Optional<ToolConfig>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE t.id = $1 AND " + String.format(VISIBLE, "t"))
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, ToolConfigStore::map));
+    public Uni<Optional<ToolConfig>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE t.tenant_id = $1 AND t.id = $2 AND " + String.format(VISIBLE, "t"))
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, ToolConfigStore::map));
     }
 
     /** Whether the tool exists in the tenant at all, permitted or not (for the platform's permission writes). */
-    public Uni<Boolean> existsAny(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT 1 FROM tool_configs WHERE id = $1").execute(Tuple.of(id)).map(rows -> rows.size() == 1);
+    public Uni<Boolean> existsAny(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT 1 FROM tool_configs WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id)).map(rows -> rows.size() == 1);
     }
 
-    public Uni<List<ToolConfig>> list(SqlConnection conn, String baseType, Boolean enabled, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE " + String.format(VISIBLE, "t")
+    public Uni<List<ToolConfig>> list(SqlConnection conn, UUID tenantId, String baseType, Boolean enabled, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + FROM + "WHERE t.tenant_id = $5 AND " + String.format(VISIBLE, "t")
                 + " AND ($1::varchar IS NULL OR b.type = $1) AND ($2::boolean IS NULL OR t.enabled = $2) "
                 + "AND ($3::uuid IS NULL OR t.id < $3) ORDER BY t.id DESC LIMIT $4")
-                .execute(Tuple.of(baseType, enabled, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, ToolConfigStore::map));
+                .execute(Tuple.of(baseType, enabled, page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, ToolConfigStore::map));
     }
 
-    public Uni<Boolean> update(SqlConnection conn, UUID id, ToolConfigUpdate u) {
+    public Uni<Boolean> update(SqlConnection conn, UUID tenantId, UUID id, ToolConfigUpdate u) {
         return conn.preparedQuery("UPDATE tool_configs t SET name = coalesce($2, name), config = coalesce($3, config), "
                 + "input_schema = coalesce($4, input_schema), output_format_id = coalesce($5, output_format_id), "
                 + "description = coalesce($6, description), enabled = coalesce($7, enabled), updated_at = now() "
-                + "WHERE t.id = $1 AND " + String.format(VISIBLE, "t"))
+                + "WHERE t.tenant_id = $8 AND t.id = $1 AND " + String.format(VISIBLE, "t"))
                 .execute(Tuple.from(new Object[] { id, u.name(), u.config() == null ? null : jsonb(u.config()),
-                        u.inputSchema() == null ? null : jsonb(u.inputSchema()), u.outputFormatId(), u.description(), u.enabled() }))
+                        u.inputSchema() == null ? null : jsonb(u.inputSchema()), u.outputFormatId(), u.description(), u.enabled(), tenantId }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> rows.rowCount() == 1);
     }
 
-    public Uni<Boolean> delete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("DELETE FROM tool_configs t WHERE t.id = $1 AND " + String.format(VISIBLE, "t"))
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("DELETE FROM tool_configs t WHERE t.tenant_id = $1 AND t.id = $2 AND " + String.format(VISIBLE, "t"))
+                .execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     static ToolConfig map(Row row) {

@@ -6,7 +6,6 @@ import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
-import dev.agentry.config.auth.PasswordHasher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,23 +34,26 @@ public class UserService {
     }
 
     public Uni<User> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id))
                 .map(found -> found.orElseThrow(() -> NotFoundException.of("User", id)));
     }
 
     public Uni<Page<User>> list(UserStatus status, UserRole role, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, status, role, page)).map(rows -> Page.of(rows, page, User::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, role, page)).map(rows -> Page.of(rows, page, User::id));
     }
 
     public Uni<User> update(UUID id, UserUpdate update) {
         UUID tenant = caller.tenantId();
         Uni<String> hash = update.password() == null ? Uni.createFrom().nullItem() : passwords.hash(update.password());
-        return hash.flatMap(h -> tx.inTenant(tenant, conn -> store.update(conn, id, update, h)))
+        return hash.flatMap(h -> tx.inTenant(tenant, conn -> store.update(conn, tenant, id, update, h)))
                 .map(found -> found.orElseThrow(() -> NotFoundException.of("User", id)));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw NotFoundException.of("User", id);
             }

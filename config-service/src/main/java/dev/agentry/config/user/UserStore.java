@@ -46,38 +46,38 @@ public class UserStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<User>> find(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE id = $1 AND deleted_at IS NULL")
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, UserStore::map));
+    public Uni<Optional<User>> find(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL")
+                .execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, UserStore::map));
     }
 
-    public Uni<List<User>> list(SqlConnection conn, UserStatus status, UserRole role, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE deleted_at IS NULL "
+    public Uni<List<User>> list(SqlConnection conn, UUID tenantId, UserStatus status, UserRole role, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM users WHERE tenant_id = $5 AND deleted_at IS NULL "
                 + "AND ($1::varchar IS NULL OR status = $1) AND ($2::varchar IS NULL OR role = $2) "
                 + "AND ($3::uuid IS NULL OR id < $3) ORDER BY id DESC LIMIT $4")
-                .execute(Tuple.of(wire(status), wire(role), page.after(), page.fetchSize()))
+                .execute(Tuple.of(wire(status), wire(role), page.after(), page.fetchSize(), tenantId))
                 .map(rows -> Rows.list(rows, UserStore::map));
     }
 
-    public Uni<Optional<User>> update(SqlConnection conn, UUID id, UserUpdate update, String passwordHash) {
+    public Uni<Optional<User>> update(SqlConnection conn, UUID tenantId, UUID id, UserUpdate update, String passwordHash) {
         return conn.preparedQuery("UPDATE users SET email = coalesce($2, email), username = coalesce($3, username), "
                 + "password_hash = coalesce($4, password_hash), full_name = coalesce($5, full_name), "
                 + "first_name = coalesce($6, first_name), last_name = coalesce($7, last_name), "
                 + "avatar_url = coalesce($8, avatar_url), role = coalesce($9, role), "
                 + "permissions = coalesce($10, permissions), status = coalesce($11, status), "
                 + "email_verified = coalesce($12, email_verified), updated_at = now() "
-                + "WHERE id = $1 AND deleted_at IS NULL RETURNING " + COLUMNS)
+                + "WHERE tenant_id = $13 AND id = $1 AND deleted_at IS NULL RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, normalise(update.email()), update.username(), passwordHash,
                         update.fullName(), update.firstName(), update.lastName(), update.avatarUrl(), wire(update.role()),
                         update.permissions() == null ? null : jsonb(update.permissions()), wire(update.status()),
-                        update.emailVerified() }))
+                        update.emailVerified(), tenantId }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> Rows.first(rows, UserStore::map));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE users SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL")
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE users SET deleted_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2 "
+                + "AND deleted_at IS NULL").execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** The user to sign in, through the SECURITY DEFINER lookup (see the V1 migration). */
@@ -89,8 +89,9 @@ public class UserStore {
                         enumValue(row, "status", UserStatus.class), row.getString("tenant_status"))));
     }
 
-    public Uni<Void> recordLogin(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE users SET last_login_at = now() WHERE id = $1").execute(Tuple.of(id)).replaceWithVoid();
+    public Uni<Void> recordLogin(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE users SET last_login_at = now() WHERE tenant_id = $1 AND id = $2")
+                .execute(Tuple.of(tenantId, id)).replaceWithVoid();
     }
 
     private static String normalise(String email) {

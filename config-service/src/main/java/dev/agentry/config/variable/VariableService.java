@@ -33,30 +33,34 @@ public class VariableService {
         UpdatePolicy policy = create.updatePolicy() == null ? UpdatePolicy.REPLACE : create.updatePolicy();
         checkDefault(policy, create.defaultValue());
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, agentId)
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId)
                 .flatMap(v -> store.insert(conn, tenant, Ids.newId(), agentId, create)));
     }
 
     public Uni<Variable> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<Variable>> list(UUID agentId, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> agents.requireVisible(conn, agentId).flatMap(v -> store.list(conn, agentId, page)))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> agents.requireVisible(conn, tenant, agentId).flatMap(v -> store.list(conn, tenant, agentId, page)))
                 .map(rows -> Page.of(rows, page, Variable::id));
     }
 
     public Uni<Variable> update(UUID id, VariableUpdate update) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, true).flatMap(found -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, true).flatMap(found -> {
             Variable current = found.orElseThrow(() -> notFound(id));
             UpdatePolicy policy = update.updatePolicy() == null ? current.updatePolicy() : update.updatePolicy();
             checkDefault(policy, update.defaultValue() == null ? current.defaultValue() : update.defaultValue());
-            return store.update(conn, id, update);
+            return store.update(conn, tenant, id, update);
         }));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }

@@ -41,36 +41,36 @@ public class VariableStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<Variable>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.id = $1 AND v.deleted_at IS NULL AND "
-                + AgentStore.visibleAgent("v") + (lock ? " FOR UPDATE OF v" : "")).execute(Tuple.of(id))
+    public Uni<Optional<Variable>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.tenant_id = $1 AND v.id = $2 AND v.deleted_at IS NULL "
+                + "AND " + AgentStore.visibleAgent("v") + (lock ? " FOR UPDATE OF v" : "")).execute(Tuple.of(tenantId, id))
                 .map(rows -> Rows.first(rows, this::map));
     }
 
-    public Uni<List<Variable>> list(SqlConnection conn, UUID agentId, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.agent_id = $1 AND v.deleted_at IS NULL "
+    public Uni<List<Variable>> list(SqlConnection conn, UUID tenantId, UUID agentId, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.tenant_id = $4 AND v.agent_id = $1 AND v.deleted_at IS NULL "
                 + "AND ($2::uuid IS NULL OR v.id < $2) ORDER BY v.id DESC LIMIT $3")
-                .execute(Tuple.of(agentId, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, this::map));
+                .execute(Tuple.of(agentId, page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, this::map));
     }
 
     /** All live variables of an agent, by name, bounded (templates and the runtime view). */
-    public Uni<List<Variable>> all(SqlConnection conn, UUID agentId, int limit) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.agent_id = $1 AND v.deleted_at IS NULL "
-                + "ORDER BY v.name LIMIT $2").execute(Tuple.of(agentId, limit)).map(rows -> Rows.list(rows, this::map));
+    public Uni<List<Variable>> all(SqlConnection conn, UUID tenantId, UUID agentId, int limit) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM variables v WHERE v.tenant_id = $1 AND v.agent_id = $2 AND v.deleted_at IS NULL "
+                + "ORDER BY v.name LIMIT $3").execute(Tuple.of(tenantId, agentId, limit)).map(rows -> Rows.list(rows, this::map));
     }
 
-    public Uni<Variable> update(SqlConnection conn, UUID id, VariableUpdate u) {
+    public Uni<Variable> update(SqlConnection conn, UUID tenantId, UUID id, VariableUpdate u) {
         return conn.preparedQuery("WITH v AS (UPDATE variables SET description = coalesce($2, description), "
                 + "default_value = coalesce($3::text::jsonb, default_value), update_policy = coalesce($4, update_policy), "
-                + "resolver_tool_id = coalesce($5, resolver_tool_id), updated_at = now() WHERE id = $1 RETURNING *) SELECT "
+                + "resolver_tool_id = coalesce($5, resolver_tool_id), updated_at = now() WHERE tenant_id = $6 AND id = $1 RETURNING *) SELECT "
                 + COLUMNS + " FROM v")
-                .execute(Tuple.of(id, u.description(), json.text(u.defaultValue()), wire(u.updatePolicy()), u.resolverToolId()))
+                .execute(Tuple.of(id, u.description(), json.text(u.defaultValue()), wire(u.updatePolicy()), u.resolverToolId(), tenantId))
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE variables v SET deleted_at = now(), updated_at = now() WHERE v.id = $1 "
-                + "AND v.deleted_at IS NULL AND " + AgentStore.visibleAgent("v")).execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE variables v SET deleted_at = now(), updated_at = now() WHERE v.tenant_id = $1 AND v.id = $2 "
+                + "AND v.deleted_at IS NULL AND " + AgentStore.visibleAgent("v")).execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     Variable map(Row row) {

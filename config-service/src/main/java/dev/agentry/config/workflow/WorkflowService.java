@@ -38,33 +38,37 @@ public class WorkflowService {
     public Uni<Workflow> create(WorkflowCreate create) {
         List<UUID> agentIds = WorkflowGraph.validate(create.definition());
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> checkAgents(conn, create.definition(), agentIds)
+        return tx.inTenant(tenant, conn -> checkAgents(conn, tenant, create.definition(), agentIds)
                 .flatMap(v -> store.insert(conn, tenant, Ids.newId(), create, agentIds)));
     }
 
     public Uni<Workflow> get(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, false)).map(found -> found.orElseThrow(() -> notFound(id)));
     }
 
     public Uni<Page<Workflow>> list(WorkflowStatus status, PageRequest page) {
-        return tx.inTenant(caller.tenantId(), conn -> store.list(conn, status, page)).map(rows -> Page.of(rows, page, Workflow::id));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, page)).map(rows -> Page.of(rows, page, Workflow::id));
     }
 
     public Uni<Workflow> update(UUID id, WorkflowUpdate update) {
         List<UUID> agentIds = update.definition() == null ? null : WorkflowGraph.validate(update.definition());
-        return tx.inTenant(caller.tenantId(), conn -> store.find(conn, id, true).flatMap(found -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id, true).flatMap(found -> {
             Workflow current = found.orElseThrow(() -> notFound(id));
             if (agentIds == null) {
-                return store.update(conn, id, update, null, current.version());
+                return store.update(conn, tenant, id, update, null, current.version());
             }
             boolean changed = !update.definition().equals(current.definition());
-            return checkAgents(conn, update.definition(), agentIds)
-                    .flatMap(v -> store.update(conn, id, update, agentIds, changed ? current.version() + 1 : current.version()));
+            return checkAgents(conn, tenant, update.definition(), agentIds)
+                    .flatMap(v -> store.update(conn, tenant, id, update, agentIds, changed ? current.version() + 1 : current.version()));
         }));
     }
 
     public Uni<Void> delete(UUID id) {
-        return tx.inTenant(caller.tenantId(), conn -> store.softDelete(conn, id)).invoke(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).invoke(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }
@@ -72,8 +76,8 @@ public class WorkflowService {
     }
 
     /** Every step's agent must be a visible agent of this tenant (another tenant's id is just unknown here). */
-    private Uni<Void> checkAgents(SqlConnection conn, WorkflowDefinition definition, List<UUID> agentIds) {
-        return agents.existing(conn, agentIds).map(found -> {
+    private Uni<Void> checkAgents(SqlConnection conn, UUID tenant, WorkflowDefinition definition, List<UUID> agentIds) {
+        return agents.existing(conn, tenant, agentIds).map(found -> {
             Set<UUID> known = new HashSet<>(found);
             List<FieldError> errors = new ArrayList<>();
             for (int i = 0; i < definition.steps().size(); i++) {

@@ -44,32 +44,32 @@ public class WorkflowStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Optional<Workflow>> find(SqlConnection conn, UUID id, boolean lock) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM workflows WHERE id = $1 AND deleted_at IS NULL" + (lock ? " FOR UPDATE" : ""))
-                .execute(Tuple.of(id)).map(rows -> Rows.first(rows, this::map));
+    public Uni<Optional<Workflow>> find(SqlConnection conn, UUID tenantId, UUID id, boolean lock) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM workflows WHERE tenant_id = $1 AND id = $2 AND deleted_at IS NULL"
+                + (lock ? " FOR UPDATE" : "")).execute(Tuple.of(tenantId, id)).map(rows -> Rows.first(rows, this::map));
     }
 
-    public Uni<List<Workflow>> list(SqlConnection conn, WorkflowStatus status, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM workflows WHERE deleted_at IS NULL AND ($1::varchar IS NULL OR status = $1) "
+    public Uni<List<Workflow>> list(SqlConnection conn, UUID tenantId, WorkflowStatus status, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM workflows WHERE tenant_id = $4 AND deleted_at IS NULL AND ($1::varchar IS NULL OR status = $1) "
                 + "AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3")
-                .execute(Tuple.of(wire(status), page.after(), page.fetchSize())).map(rows -> Rows.list(rows, this::map));
+                .execute(Tuple.of(wire(status), page.after(), page.fetchSize(), tenantId)).map(rows -> Rows.list(rows, this::map));
     }
 
-    public Uni<Workflow> update(SqlConnection conn, UUID id, WorkflowUpdate u, List<UUID> agentIds, int version) {
+    public Uni<Workflow> update(SqlConnection conn, UUID tenantId, UUID id, WorkflowUpdate u, List<UUID> agentIds, int version) {
         return conn.preparedQuery("UPDATE workflows SET name = coalesce($2, name), description = coalesce($3, description), "
                 + "definition = coalesce($4::text::jsonb, definition), agent_ids = coalesce($5::text::jsonb, agent_ids), "
                 + "timeout_seconds = coalesce($6, timeout_seconds), retry_config = coalesce($7::text::jsonb, retry_config), "
                 + "status = coalesce($8, status), version = $9, tags = coalesce($10, tags), metadata = coalesce($11, metadata), "
-                + "updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
+                + "updated_at = now() WHERE tenant_id = $12 AND id = $1 RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, u.name() == null ? null : u.name().strip(), u.description(),
                         json.text(u.definition()), json.text(agentIds), u.timeoutSeconds(), json.text(u.retryConfig()), wire(u.status()),
-                        version, u.tags() == null ? null : jsonb(u.tags()), u.metadata() == null ? null : jsonb(u.metadata()) }))
+                        version, u.tags() == null ? null : jsonb(u.tags()), u.metadata() == null ? null : jsonb(u.metadata()), tenantId }))
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    public Uni<Boolean> softDelete(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE workflows SET deleted_at = now(), updated_at = now() WHERE id = $1 AND deleted_at IS NULL")
-                .execute(Tuple.of(id)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> softDelete(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE workflows SET deleted_at = now(), updated_at = now() WHERE tenant_id = $1 AND id = $2 "
+                + "AND deleted_at IS NULL").execute(Tuple.of(tenantId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     Workflow map(Row row) {

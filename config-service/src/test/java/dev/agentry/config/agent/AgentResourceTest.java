@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class AgentResourceTest extends TwoTenantTest {
+class AgentResourceTest extends ConfigTwoTenantTest {
 
     @Test
     void createReadUpdateDeleteWithEveryField() {

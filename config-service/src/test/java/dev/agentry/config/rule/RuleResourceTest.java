@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -28,7 +28,10 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class RuleResourceTest extends TwoTenantTest {
+class RuleResourceTest extends ConfigTwoTenantTest {
+
+    /** The deployment's embedding model in tests. */
+    private static final String MODEL = "bge-small-en-v1.5-q";
 
     private static String rule(UUID tenant, String agent, Map<String, Object> extra) {
         Map<String, Object> body = new HashMap<>(Map.of("name", "r-" + UUID.randomUUID(), "action_type", "respond"));
@@ -112,18 +115,41 @@ class RuleResourceTest extends TwoTenantTest {
         unit[0] = 1;
         float[] other = new float[384];
         other[1] = 1;
-        rule(tenantA, agent, Map.of("name", "x-axis", "condition_text", "x", "condition_embedding", unit));
-        rule(tenantA, agent, Map.of("name", "y-axis", "condition_text", "y", "condition_embedding", other));
-        as(runtime(tenantA)).body(Map.of("vector", other)).post("/v1/agents/" + agent + "/rules/match").then().statusCode(200)
-                .body("items[0].rule.name", equalTo("y-axis")).body("items[0].score", equalTo(1.0f));
-        as(tenantAdmin(tenantA)).body(Map.of("name", "bad", "action_type", "a", "condition_text", "x", "condition_embedding", new float[3]))
-                .post("/v1/agents/" + agent + "/rules").then().statusCode(400).body("errors[0].field", equalTo("condition_embedding"));
-        as(runtime(tenantA)).body(Map.of("vector", new float[10])).post("/v1/agents/" + agent + "/rules/match").then().statusCode(400)
-                .body("errors[0].field", equalTo("vector"));
-        as(runtime(tenantA)).body(Map.of("vector", unit, "embedding_model", "text-embedding-3-small"))
+        rule(tenantA, agent, Map.of("name", "x-axis", "condition_text", "x", "condition_embedding", unit, "embedding_model", MODEL));
+        rule(tenantA, agent, Map.of("name", "y-axis", "condition_text", "y", "condition_embedding", other, "embedding_model", MODEL));
+        as(runtime(tenantA)).body(Map.of("embedding", other, "embedding_model", MODEL)).post("/v1/agents/" + agent + "/rules/match")
+                .then().statusCode(200).body("items[0].rule.name", equalTo("y-axis")).body("items[0].score", equalTo(1.0f))
+                .body("embedding_model", equalTo(MODEL));
+        as(tenantAdmin(tenantA)).body(Map.of("name", "bad", "action_type", "a", "condition_text", "x", "condition_embedding", new float[3],
+                "embedding_model", MODEL)).post("/v1/agents/" + agent + "/rules").then().statusCode(400)
+                .body("errors[0].field", equalTo("condition_embedding"));
+        as(runtime(tenantA)).body(Map.of("embedding", new float[10], "embedding_model", MODEL)).post("/v1/agents/" + agent + "/rules/match")
+                .then().statusCode(400).body("errors[0].field", equalTo("embedding"));
+        as(runtime(tenantA)).body(Map.of("embedding", unit, "embedding_model", "text-embedding-3-small"))
                 .post("/v1/agents/" + agent + "/rules/match").then().statusCode(400).body("errors[0].field", equalTo("embedding_model"));
         as(runtime(tenantA)).body(Map.of()).post("/v1/agents/" + agent + "/rules/match").then().statusCode(400)
                 .body("errors[0].field", equalTo("message"));
+    }
+
+    @Test
+    void aReadyVectorNeedsItsModelAndTheOldNamesStillRead() {
+        String agent = createAgent(tenantA, "BothOrNeither");
+        float[] unit = new float[384];
+        unit[0] = 1;
+        rule(tenantA, agent, Map.of("name", "x-axis", "condition_text", "x", "condition_embedding", unit, "embedding_model", MODEL));
+        String match = "/v1/agents/" + agent + "/rules/match";
+        // embedding and embedding_model: both or neither.
+        as(runtime(tenantA)).body(Map.of("embedding", unit)).post(match).then().statusCode(400)
+                .body("errors[0].field", equalTo("embedding_model"));
+        as(runtime(tenantA)).body(Map.of("message", "x", "embedding_model", MODEL)).post(match).then().statusCode(400)
+                .body("errors[0].field", equalTo("embedding"));
+        as(tenantAdmin(tenantA)).body(Map.of("name", "no-model", "action_type", "a", "condition_text", "x", "condition_embedding", unit))
+                .post("/v1/agents/" + agent + "/rules").then().statusCode(400).body("errors[0].field", equalTo("embedding_model"));
+        // Deprecated for one release: "vector" for embedding, "hnsw" for the index strategy.
+        as(runtime(tenantA)).body(Map.of("vector", unit, "embedding_model", MODEL, "strategy", "hnsw")).post(match).then()
+                .statusCode(200).body("strategy", equalTo("index")).body("items[0].rule.name", equalTo("x-axis"));
+        as(runtime(tenantA)).body(Map.of("message", "x", "strategy", "fastest")).post(match).then().statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test

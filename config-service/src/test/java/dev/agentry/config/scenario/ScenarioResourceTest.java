@@ -14,7 +14,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.nullValue;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ScenarioResourceTest extends TwoTenantTest {
+class ScenarioResourceTest extends ConfigTwoTenantTest {
 
     @Test
     void everyChangeToStepsMakesAVersionAndArchivesThePrevious() {
@@ -79,8 +79,11 @@ class ScenarioResourceTest extends TwoTenantTest {
                 .body("errors[0].field", equalTo("steps[0].id"));
         as(admin).body(Map.of("name", "unknown", "steps", List.of(Map.of("id", "a", "entry", true, "colour", "red")))).post(path)
                 .then().statusCode(400).body("errors[0].field", equalTo("steps[0].colour"));
-        as(admin).body(Map.of("name", "vec", "entry_condition", "x", "entry_embedding", new float[5],
-                "steps", List.of(step("a", "A", true)))).post(path).then().statusCode(400).body("errors[0].field", equalTo("entry_embedding"));
+        as(admin).body(Map.of("name", "vec", "entry_condition", "x", "entry_embedding", new float[5], "embedding_model",
+                "bge-small-en-v1.5-q", "steps", List.of(step("a", "A", true)))).post(path).then().statusCode(400)
+                .body("errors[0].field", equalTo("entry_embedding"));
+        as(admin).body(Map.of("name", "vec", "entry_condition", "x", "entry_embedding", new float[384],
+                "steps", List.of(step("a", "A", true)))).post(path).then().statusCode(400).body("errors[0].field", equalTo("embedding_model"));
         String id = createScenario(tenantA, agent, "ok");
         as(admin).body(Map.of("steps", List.of(step("a", "A", false)))).patch("/v1/scenarios/" + id).then().statusCode(400);
         as(viewer(tenantA)).get("/v1/scenarios/" + id).then().statusCode(200).body("version", equalTo(1));
@@ -100,9 +103,14 @@ class ScenarioResourceTest extends TwoTenantTest {
         as(tenantAdmin(tenantA)).body(Map.of("name", "No condition", "steps", List.of(step("s", "S", true)))).post(path).then().statusCode(201);
         as(runtime(tenantA)).body(Map.of("message", "my parcel hasn't been delivered yet", "top_k", 3)).post(path + "/match").then()
                 .statusCode(200).body("items[0].name", equalTo("Delivery")).body("items.size()", equalTo(3))
-                .body("items[0].entry_step_id", equalTo("start"));
+                .body("items[0].entry_step_id", equalTo("start")).body("strategy", equalTo("exact"))
+                .body("embedding_model", equalTo("bge-small-en-v1.5-q"));
         as(runtime(tenantA)).body(Map.of("message", "I'd like my money back for these shoes", "strategy", "index")).post(path + "/match")
-                .then().statusCode(200).body("items[0].name", equalTo("Refund"));
+                .then().statusCode(200).body("items[0].name", equalTo("Refund")).body("strategy", equalTo("index"));
+        as(runtime(tenantA)).body(Map.of("message", "I'd like my money back", "strategy", "hnsw")).post(path + "/match")
+                .then().statusCode(200).body("strategy", equalTo("index"));
+        as(runtime(tenantA)).body(Map.of("embedding", new float[384])).post(path + "/match").then().statusCode(400)
+                .body("errors[0].field", equalTo("embedding_model"));
     }
 
     @Test

@@ -15,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
 import dev.agentry.common.testing.TestTokens;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,17 +26,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class TenantResourceTest {
-
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("config");
-    }
+class TenantResourceTest extends ConfigTwoTenantTest {
 
     @Test
     void platformAdminCreatesTenantWithPlanDefaults() {
@@ -74,8 +68,8 @@ class TenantResourceTest {
 
     @Test
     void membersSeeTheirOwnTenantOnlyOthersAre404() {
-        UUID a = createTenant("own-a");
-        UUID b = createTenant("own-b");
+        UUID a = tenantA;
+        UUID b = tenantB;
         as(TestTokens.forTenant(a, Roles.VIEWER)).get("/v1/tenants/" + a).then().statusCode(200).body("id", equalTo(a.toString()));
         as(TestTokens.forTenant(a, Roles.VIEWER)).get("/v1/tenants/" + b).then().statusCode(404)
                 .contentType("application/problem+json");

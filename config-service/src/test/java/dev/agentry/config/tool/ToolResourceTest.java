@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.not;
 
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.AgentConfigFixtures;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class ToolResourceTest extends TwoTenantTest {
+class ToolResourceTest extends ConfigTwoTenantTest {
 
     /** The HTTP_GET base tool: seeded by the V3 migration, and made again here after the schema is emptied. */
     static String HTTP_GET;

@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.not;
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.common.testing.TestTokens;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class UserResourceTest extends TwoTenantTest {
+class UserResourceTest extends ConfigTwoTenantTest {
 
     private static String createUser(UUID tenant, String email) {
         return as(tenantAdmin(tenant)).body(Map.of("email", email, "password", "correct horse battery", "role", "admin",

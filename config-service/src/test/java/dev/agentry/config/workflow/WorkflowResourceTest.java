@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.config.TwoTenantTest;
+import dev.agentry.config.ConfigTwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class WorkflowResourceTest extends TwoTenantTest {
+class WorkflowResourceTest extends ConfigTwoTenantTest {
 
     private static Map<String, Object> step(String id, String agent, String... deps) {
         return Map.of("id", id, "agent_id", agent, "depends_on", List.of(deps));

@@ -8,11 +8,15 @@ import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
+import dev.agentry.common.search.IndexSearchSettings;
+import dev.agentry.common.search.QueryVectors;
+import dev.agentry.common.search.SearchMode;
+import dev.agentry.common.search.SearchStrategy;
 import dev.agentry.common.tenant.TenantContext;
-import dev.agentry.common.vector.VectorCodec;
 import dev.agentry.memory.MemoryConfig;
-import dev.agentry.memory.search.SearchMode;
-import dev.agentry.memory.search.SearchStrategy;
+import dev.agentry.memory.search.RankingLimits;
+import dev.agentry.memory.search.TextQuery;
+import dev.agentry.memory.search.VectorQuery;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -38,6 +42,9 @@ public class EpisodeService {
 
     @Inject
     EmbeddingProvider embeddings;
+
+    @Inject
+    QueryVectors vectors;
 
     @Inject
     TenantContext caller;
@@ -106,9 +113,10 @@ public class EpisodeService {
     }
 
     /**
-     * Hybrid search. The vector strategy follows the tenant's size (exact under the threshold, or
-     * with a narrow filter; HNSW above); a query vector from a model none of the tenant's episodes
-     * were embedded with is refused, since comparing across models ranks noise.
+     * Hybrid search. The vector strategy is the request's ({@code auto} by default: exact up to the
+     * threshold or with a narrow filter, through the index above); a query vector from a model none
+     * of the tenant's episodes were embedded with is refused, since comparing across models ranks
+     * noise.
      */
     public Uni<EpisodeSearchResult> search(EpisodeSearch search) {
         UUID tenant = caller.tenantId();
@@ -122,41 +130,45 @@ public class EpisodeService {
         if (mode == SearchMode.TEXT && text == null) {
             throw new ValidationException("query", "is required in text mode");
         }
-        if (text == null && search.embedding() == null) {
-            throw new ValidationException("query", "a query text or an embedding is required");
+        boolean supplied = search.embedding() != null || search.embeddingModel() != null;
+        if (supplied) {
+            requirePairAndWidth(search.embedding(), search.embeddingModel(), QueryVectors.FIELDS);
         }
-        if (search.embedding() != null) {
-            if (search.embeddingModel() == null) {
-                throw new ValidationException("embedding_model", "is required with embedding");
-            }
-            VectorCodec.requireWidth(search.embedding(), embeddings.dimensions(), "embedding");
-        } else if (search.embeddingModel() != null) {
-            throw new ValidationException("embedding", "is required with embedding_model");
-        }
-        Instant asOf = search.asOf() == null ? Instant.now() : search.asOf();
+        String model = supplied ? search.embeddingModel() : vectors.model();
+        Uni<float[]> vector = !mode.usesVector() ? Uni.createFrom().nullItem()
+                : supplied ? Uni.createFrom().item(search.embedding())
+                : vectors.of(text, null, null, QueryVectors.FIELDS);
         EpisodeStore.Filter filter = new EpisodeStore.Filter(search.agentId(), search.customerProfileId(),
                 search.sessionId(), search.groupId(), search.types());
-        int candidates = Math.max(settings.candidates(), limit);
-        int efSearch = Math.max(settings.hnswEfSearch(), candidates);
-        Uni<float[]> vector = !mode.usesVector() ? Uni.createFrom().nullItem()
-                : search.embedding() != null ? Uni.createFrom().item(search.embedding()) : embeddings.embed(text);
-        String model = search.embedding() != null ? search.embeddingModel() : embeddings.model();
-        return vector.flatMap(v -> tx.inTenant(tenant, conn -> store.countsByModel(conn, tenant, efSearch).flatMap(counts -> {
-            SearchStrategy strategy = SearchStrategy.TEXT;
-            if (mode.usesVector()) {
-                refuseForeignModel(counts, model);
-                strategy = SearchStrategy.forSize(counts.getOrDefault(model, 0L), settings.exactThreshold(), filter.narrow());
+        EpisodeStore.Validity validity = new EpisodeStore.Validity(search.asOf() == null ? Instant.now() : search.asOf(),
+                search.knownAt());
+        RankingLimits limits = new RankingLimits(limit, Math.max(settings.candidates(), limit), settings.textWindow(),
+                settings.textMatchCap(), settings.rrfK());
+        EpisodeStore.Weights weights = new EpisodeStore.Weights(
+                search.recencyWeight() == null ? settings.recencyWeight() : search.recencyWeight(),
+                search.importanceWeight() == null ? settings.importanceWeight() : search.importanceWeight(),
+                settings.recencyHalfLife().toSeconds());
+        TextQuery textQuery = mode.usesText() && text != null
+                ? new TextQuery(text, search.language() == null ? "en" : search.language()) : null;
+        return vector.flatMap(v -> tx.inTenant(tenant, conn -> {
+            if (!mode.usesVector()) {
+                return store.search(conn, tenant, new EpisodeStore.Query(filter, validity, null, textQuery, limits, weights))
+                        .map(hits -> new EpisodeSearchResult(mode, null, null, validity.asOf(), hits));
             }
-            EpisodeStore.Query query = new EpisodeStore.Query(mode, strategy, v, model, text,
-                    search.language() == null ? "en" : search.language(), filter, asOf, search.knownAt(), limit,
-                    candidates, settings.textWindow(), settings.textMatchCap(), settings.rrfK(),
-                    search.recencyWeight() == null ? settings.recencyWeight() : search.recencyWeight(),
-                    search.importanceWeight() == null ? settings.importanceWeight() : search.importanceWeight(),
-                    settings.recencyHalfLife().toSeconds());
-            SearchStrategy chosen = strategy;
-            return store.search(conn, tenant, query)
-                    .map(hits -> new EpisodeSearchResult(mode, chosen, mode.usesVector() ? model : null, asOf, hits));
-        })));
+            return store.countsByModel(conn, tenant).flatMap(counts -> {
+                refuseForeignModel(counts, model);
+                // Exact for at most exactMaxRows rows: "below the threshold" is threshold - 1 rows.
+                SearchStrategy strategy = SearchStrategy.choose(search.strategy(), counts.getOrDefault(model, 0L),
+                        settings.exactThreshold() - 1, filter.narrow());
+                EpisodeStore.Query query = new EpisodeStore.Query(filter, validity, new VectorQuery(strategy, v, model),
+                        textQuery, limits, weights);
+                Uni<Void> planned = strategy == SearchStrategy.INDEX
+                        ? IndexSearchSettings.efSearch(conn, Math.max(settings.hnswEfSearch(), limits.candidates()))
+                        : Uni.createFrom().voidItem();
+                return planned.flatMap(x -> store.search(conn, tenant, query))
+                        .map(hits -> new EpisodeSearchResult(mode, strategy, model, validity.asOf(), hits));
+            });
+        }));
     }
 
     private static void refuseForeignModel(Map<String, Long> counts, String model) {
@@ -164,6 +176,16 @@ public class EpisodeService {
             throw new ValidationException("embedding_model", "the stored episodes were embedded with "
                     + String.join(", ", counts.keySet()) + "; a query vector from " + model + " cannot be compared with them");
         }
+    }
+
+    /**
+     * A caller's vector: {@code embedding} and {@code embedding_model} both or neither, and the
+     * deployment's width, the suite's rule ({@link QueryVectors}). Which model is memory's own rule:
+     * episodes may be stored with a caller's model, and a search from a model the stored episodes
+     * share is compared with them ({@link #refuseForeignModel}), so any model name passes here.
+     */
+    private void requirePairAndWidth(float[] vector, String model, QueryVectors.Fields fields) {
+        vectors.requireSupplied(vector, model == null ? null : vectors.model(), fields);
     }
 
     /** Computes the vectors the callers did not send, in batches side by side, off the event loop. */
@@ -191,17 +213,13 @@ public class EpisodeService {
     /** What the annotations cannot say: field combinations, the vector's width, the validity interval. */
     private List<FieldError> validate(EpisodeCreate c, String prefix) {
         List<FieldError> errors = new ArrayList<>();
-        if (c.embedding() != null) {
-            if (c.embeddingModel() == null) {
-                errors.add(new FieldError(prefix + "embedding_model", "is required with embedding"));
-            }
+        if (c.embedding() != null || c.embeddingModel() != null) {
             try {
-                VectorCodec.requireWidth(c.embedding(), embeddings.dimensions(), prefix + "embedding");
+                requirePairAndWidth(c.embedding(), c.embeddingModel(),
+                        new QueryVectors.Fields(prefix + "content", prefix + "embedding", prefix + "embedding_model"));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());
             }
-        } else if (c.embeddingModel() != null) {
-            errors.add(new FieldError(prefix + "embedding", "is required with embedding_model"));
         }
         Instant from = c.validFrom() == null ? Instant.now() : c.validFrom();
         if (c.validTo() != null && !c.validTo().isAfter(from)) {

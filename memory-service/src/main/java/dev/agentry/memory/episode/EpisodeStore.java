@@ -9,11 +9,13 @@ import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.vector.VectorCodec;
+import dev.agentry.memory.search.Boost;
 import dev.agentry.memory.search.HitScores;
 import dev.agentry.memory.search.HybridSql;
-import dev.agentry.memory.search.SearchMode;
-import dev.agentry.memory.search.SearchStrategy;
+import dev.agentry.memory.search.RankingLimits;
 import dev.agentry.memory.search.SqlParams;
+import dev.agentry.memory.search.TextQuery;
+import dev.agentry.memory.search.VectorQuery;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -49,11 +51,20 @@ public class EpisodeStore {
         }
     }
 
-    /** A search, resolved: the vector to compare (or none), the strategy and every weight. */
-    public record Query(SearchMode mode, SearchStrategy strategy, float[] vector, String model, String text,
-            String language, Filter filter, Instant asOf, Instant knownAt, int limit, int candidates, int textWindow,
-            int textMatchCap, int rrfK,
-            double recencyWeight, double importanceWeight, double halfLifeSeconds) {
+    /** The time point of a search: valid at {@code asOf}; recorded by {@code knownAt} when given. */
+    public record Validity(Instant asOf, Instant knownAt) {
+    }
+
+    /** The boosts of a search: the weights of recency and importance, and recency's half-life. */
+    public record Weights(double recency, double importance, double halfLifeSeconds) {
+    }
+
+    /**
+     * A search, resolved: which rows (filter, time point), the vector ranking (null in text mode),
+     * the text ranking (null without text or in vector mode), the sizes and the boosts.
+     */
+    public record Query(Filter filter, Validity validity, VectorQuery vector, TextQuery text, RankingLimits limits,
+            Weights weights) {
     }
 
     /** Inserts every episode in one statement (so one trigger run updates the counts), all or nothing. */
@@ -153,15 +164,11 @@ public class EpisodeStore {
                 .execute(Tuple.of(tenant, wire(type), timestamp(cutoff), batch)).map(rows -> rows.rowCount());
     }
 
-    /**
-     * The tenant's episode count per embedding model (from the trigger-kept counters, not a count),
-     * and {@code hnsw.ef_search} for the rest of the transaction, in one round trip.
-     */
-    public Uni<Map<String, Long>> countsByModel(SqlConnection conn, UUID tenant, int efSearch) {
-        return conn.preparedQuery("SELECT s.embedding_model, sum(s.episodes)::bigint AS episodes, "
-                + "set_config('hnsw.ef_search', $2, true) AS ef FROM (SELECT 1) one "
-                + "LEFT JOIN episode_stats s ON s.tenant_id = $1 GROUP BY s.embedding_model")
-                .execute(Tuple.of(tenant, Integer.toString(efSearch))).map(rows -> {
+    /** The tenant's episode count per embedding model, from the trigger-kept counters (not a count). */
+    public Uni<Map<String, Long>> countsByModel(SqlConnection conn, UUID tenant) {
+        return conn.preparedQuery("SELECT s.embedding_model, sum(s.episodes)::bigint AS episodes FROM episode_stats s "
+                + "WHERE s.tenant_id = $1 GROUP BY s.embedding_model")
+                .execute(Tuple.of(tenant)).map(rows -> {
                     Map<String, Long> counts = new HashMap<>();
                     for (Row row : rows) {
                         String model = row.getString("embedding_model");
@@ -191,24 +198,18 @@ public class EpisodeStore {
     public static Statement searchStatement(UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
-        String asOf = p.add(timestamp(q.asOf())) + "::timestamptz";
+        String asOf = p.add(timestamp(q.validity().asOf())) + "::timestamptz";
         String filter = where(p, tenantParam, q.filter()) + " AND t.valid_from <= " + asOf
                 + " AND (t.valid_to IS NULL OR t.valid_to > " + asOf + ")";
-        if (q.knownAt() != null) {
-            filter += " AND t.recorded_at <= " + p.add(timestamp(q.knownAt())) + "::timestamptz";
+        if (q.validity().knownAt() != null) {
+            filter += " AND t.recorded_at <= " + p.add(timestamp(q.validity().knownAt())) + "::timestamptz";
         }
-        boolean vector = q.mode().usesVector() && q.vector() != null;
-        boolean text = q.mode().usesText() && q.text() != null;
         String recency = "exp(-0.6931471805599453 * greatest(extract(epoch FROM (now() - t.recorded_at))::float8, 0) / "
-                + p.add(q.halfLifeSeconds()) + "::float8)";
-        String sql = HybridSql.sql(new HybridSql.Spec("episodes", "", COLUMNS, filter, tenantParam,
-                vector ? q.strategy() : SearchStrategy.TEXT,
-                vector ? p.add(VectorCodec.toSql(q.vector())) : null, vector ? p.add(q.model()) : null,
-                text ? p.add(q.text()) : null, text ? p.add(q.language()) : null,
-                p.add(q.candidates()), text ? p.add(q.textWindow()) : null,
-                text ? "episode_text_matches(" + tenantParam + ", %s, " + p.add(q.textMatchCap()) + ")" : null,
-                p.add(q.rrfK()), recency, "t.importance", p.add(q.recencyWeight()),
-                p.add(q.importanceWeight()), p.add(q.limit())));
+                + p.add(q.weights().halfLifeSeconds()) + "::float8)";
+        HybridSql.Source source = new HybridSql.Source("episodes", "", COLUMNS, filter, tenantParam,
+                "episode_text_matches(" + tenantParam + ", %s, %s)");
+        String sql = HybridSql.sql(p, new HybridSql.Spec(source, q.vector(), q.text(), q.limits(),
+                new Boost(recency, "t.importance", q.weights().recency(), q.weights().importance())));
         return new Statement(sql, p.tuple());
     }
 

@@ -1,5 +1,7 @@
 package dev.agentry.memory.search;
 
+import dev.agentry.common.search.SearchStrategy;
+import dev.agentry.common.vector.VectorCodec;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,7 +14,7 @@ import java.util.List;
  * <p>Vector ranking. {@link SearchStrategy#EXACT} orders by {@code (embedding <=> q) + 0}: no index
  * can produce that order, so PostgreSQL compares every row the filter leaves (found through the
  * tenant's B-tree) and keeps the top candidates: perfect recall, and for a few thousand rows faster
- * than the graph (ARCHITECTURE.md measured 3.1 ms against 71 ms). {@link SearchStrategy#HNSW}
+ * than the graph (ARCHITECTURE.md measured 3.1 ms against 71 ms). {@link SearchStrategy#INDEX}
  * orders by {@code embedding <=> q} itself, which the HNSW index serves, with the iterative scan
  * every connection enables so that filtered-out rows do not starve the result.
  *
@@ -35,57 +37,57 @@ public final class HybridSql {
     }
 
     /**
-     * What one search needs. Every string is SQL over alias {@code t}; placeholders ({@code $n})
-     * come from the same {@link SqlParams}.
+     * The rows a search reads. Every string is SQL over alias {@code t}; its placeholders come from
+     * the {@link SqlParams} passed to {@link #sql}.
      *
      * @param table           the table searched
      * @param join            joined to each hit for more columns (e.g. its document), or empty
      * @param columns         the caller's columns, e.g. {@code t.id, t.content}
-     * @param filter          the candidate rows, e.g. {@code t.tenant_id = $1 AND t.agent_id = $2}
+     * @param filter          the candidate rows, starting with {@code t.tenant_id = $n}
      * @param tenant          placeholder of the tenant id (joins the fused ids back to rows)
-     * @param strategy        how the vector ranking runs; {@code TEXT} for none
-     * @param vector          placeholder of the query vector (cast here), or null without a vector ranking
-     * @param model           placeholder of the embedding model that stored rows must share with the query
-     * @param queryText       placeholder of the query text, or null without a text ranking
-     * @param language        placeholder of the query's language code
-     * @param candidates      placeholder of the number of candidates per ranking
-     * @param textWindow      placeholder of how many most recent rows a single matching word is enough in
-     * @param allWordsMatches SQL answering the ids of rows holding all words of {@code %s} (a tsquery):
-     *                        a SECURITY DEFINER function of the V2 migration, so that the GIN index is used
-     *                        under row-level security
-     * @param rrfK            placeholder of k
-     * @param recency         SQL of the row's recency in 0..1 ({@code 0} when it does not apply)
-     * @param importance      SQL of the row's importance in 0..1 ({@code 0} when it does not apply)
-     * @param recencyWeight   placeholder of the recency weight
-     * @param importanceWeight placeholder of the importance weight
-     * @param limit           placeholder of the number of hits
+     * @param allWordsMatches SQL answering the ids of rows holding all words of the first {@code %s}
+     *                        (a tsquery), at most the second {@code %s} of them: a SECURITY DEFINER
+     *                        function of the V2 migration, so that the GIN index is used under RLS
      */
-    public record Spec(String table, String join, String columns, String filter, String tenant, SearchStrategy strategy,
-            String vector, String model, String queryText, String language, String candidates, String textWindow, String allWordsMatches, String rrfK,
-            String recency, String importance, String recencyWeight, String importanceWeight, String limit) {
+    public record Source(String table, String join, String columns, String filter, String tenant, String allWordsMatches) {
     }
 
-    public static String sql(Spec s) {
-        boolean vector = s.vector() != null && s.strategy() != SearchStrategy.TEXT;
-        boolean text = s.queryText() != null;
+    /**
+     * One search: the rows, the vector ranking (null for none), the text ranking (null for none),
+     * the sizes and the boost.
+     */
+    public record Spec(Source source, VectorQuery vector, TextQuery text, RankingLimits limits, Boost boost) {
+    }
+
+    /** The statement of {@code spec}; its values are added to {@code p}. */
+    public static String sql(SqlParams p, Spec spec) {
+        Source s = spec.source();
+        VectorQuery vq = spec.vector();
+        TextQuery tq = spec.text();
+        RankingLimits limits = spec.limits();
+        boolean vector = vq != null;
+        boolean text = tq != null;
         if (!vector && !text) {
             throw new IllegalArgumentException("a search needs a vector or a text ranking");
         }
+        String candidates = p.add(limits.candidates());
         List<String> ctes = new ArrayList<>();
         if (vector) {
-            String distance = "t.embedding <=> " + s.vector() + "::vector";
+            String distance = "t.embedding <=> " + p.add(VectorCodec.toSql(vq.vector())) + "::vector";
             // "+ 0" hides the ordering from the HNSW index: the exact path must not use it.
-            String order = s.strategy() == SearchStrategy.EXACT ? "(" + distance + ") + 0" : distance;
+            String order = vq.strategy() == SearchStrategy.EXACT ? "(" + distance + ") + 0" : distance;
             ctes.add("vec AS (SELECT t.id, " + distance + " AS distance FROM " + s.table() + " t WHERE " + s.filter()
-                    + " AND t.embedding_model = " + s.model() + " ORDER BY " + order + " LIMIT " + s.candidates() + ")");
+                    + " AND t.embedding_model = " + p.add(vq.model()) + " ORDER BY " + order + " LIMIT " + candidates + ")");
             ctes.add("vec_ranked AS (SELECT id, distance, row_number() OVER (ORDER BY distance, id) AS r FROM vec)");
         }
         if (text) {
             // The query's lexemes, each quoted for to_tsquery (backslash and quote escaped): any of them
             // (OR over both configurations), and all of them (AND per configuration; only for two or more).
+            String language = p.add(tq.language());
+            String queryText = p.add(tq.text());
             String quoted = "'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''";
-            String inLanguage = "unnest(tsvector_to_array(to_tsvector(text_search_config(" + s.language() + "), " + s.queryText() + ")))";
-            String inSimple = "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, " + s.queryText() + ")))";
+            String inLanguage = "unnest(tsvector_to_array(to_tsvector(text_search_config(" + language + "), " + queryText + ")))";
+            String inSimple = "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, " + queryText + ")))";
             ctes.add("tq AS (SELECT (SELECT nullif(string_agg(" + quoted + ", ' | '), '')::tsquery FROM (SELECT " + inLanguage
                     + " UNION SELECT " + inSimple + ") l (lexeme)) AS any_q, "
                     + "(SELECT CASE WHEN count(*) > 1 THEN string_agg(" + quoted + ", ' & ') END FROM " + inLanguage + " l (lexeme)) AS all_l, "
@@ -96,14 +98,14 @@ public final class HybridSql {
             // The window is read newest first through the (tenant_id, ..., id) B-tree, and only then
             // matched: a bound the planner cannot ignore (a runtime "id >= floor" made it scan everything).
             ctes.add("recent AS (SELECT t.id, t.search_tsv FROM " + s.table() + " t WHERE " + s.filter() + " ORDER BY t.id DESC LIMIT "
-                    + s.textWindow() + ")");
+                    + p.add(limits.textWindow()) + ")");
             ctes.add("txt AS (SELECT id, max(rank) AS rank FROM ("
                     + "(SELECT t.id, " + rank + " AS rank FROM recent t WHERE t.search_tsv @@ (SELECT any_q FROM tq2) "
-                    + "ORDER BY rank DESC, t.id LIMIT " + s.candidates() + ") UNION ALL "
+                    + "ORDER BY rank DESC, t.id LIMIT " + candidates + ") UNION ALL "
                     + "(SELECT t.id, " + rank + " AS rank FROM " + s.table() + " t WHERE " + s.filter() + " AND t.id IN (SELECT "
-                    + String.format(s.allWordsMatches(), "(SELECT all_q FROM tq2)") + ") ORDER BY rank DESC, t.id LIMIT "
-                    + s.candidates() + ")"
-                    + ") x GROUP BY id ORDER BY rank DESC, id LIMIT " + s.candidates() + ")");
+                    + String.format(s.allWordsMatches(), "(SELECT all_q FROM tq2)", p.add(limits.textMatchCap())) + ") ORDER BY rank DESC, t.id LIMIT "
+                    + candidates + ")"
+                    + ") x GROUP BY id ORDER BY rank DESC, id LIMIT " + candidates + ")");
             ctes.add("txt_ranked AS (SELECT id, rank, row_number() OVER (ORDER BY rank DESC, id) AS r FROM txt)");
         }
         if (vector && text) {
@@ -119,17 +121,19 @@ public final class HybridSql {
             ctes.add("fused AS (SELECT id, NULL::bigint AS vector_rank, NULL::float8 AS distance, r AS text_rank, "
                     + "rank AS text_score FROM txt_ranked)");
         }
-        String k = s.rrfK() + "::int";
+        String k = p.add(limits.rrfK()) + "::int";
+        Boost boost = spec.boost();
         return "WITH " + String.join(",\n", ctes) + "\nSELECT " + s.columns()
                 + ", f.vector_rank, 1 - f.distance AS vector_similarity, f.text_rank, f.text_score, "
                 + "b.recency AS hit_recency, b.importance AS hit_importance, "
                 + "coalesce(1.0::float8 / (" + k + " + f.vector_rank), 0) + coalesce(1.0::float8 / (" + k + " + f.text_rank), 0) + "
-                + s.recencyWeight() + "::float8 * b.recency + " + s.importanceWeight() + "::float8 * b.importance AS hit_score "
+                + p.add(boost.recencyWeight()) + "::float8 * b.recency + " + p.add(boost.importanceWeight())
+                + "::float8 * b.importance AS hit_score "
                 // One primary-key probe per hit: as a plain join the planner, blind to the fused row
                 // count, scanned the whole tenant (231 ms at 193,000 rows) to hash-join 100 ids.
                 + "FROM fused f CROSS JOIN LATERAL (SELECT * FROM " + s.table() + " t WHERE t.tenant_id = " + s.tenant()
                 + " AND t.id = f.id LIMIT 1) t " + s.join()
-                + " CROSS JOIN LATERAL (SELECT (" + s.recency() + ")::float8 AS recency, (" + s.importance()
-                + ")::float8 AS importance) b ORDER BY hit_score DESC, t.id LIMIT " + s.limit();
+                + " CROSS JOIN LATERAL (SELECT (" + boost.recency() + ")::float8 AS recency, (" + boost.importance()
+                + ")::float8 AS importance) b ORDER BY hit_score DESC, t.id LIMIT " + p.add(limits.limit());
     }
 }

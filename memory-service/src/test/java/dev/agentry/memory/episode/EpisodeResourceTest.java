@@ -15,7 +15,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.agentry.common.testing.AgentryTestResource;
-import dev.agentry.common.testing.TestDatabase;
+import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -24,18 +24,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+/** Episodes: stored (one or in bulk), listed, read, changed, deleted; another tenant neither sees nor changes them. */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
-class EpisodeResourceTest {
+class EpisodeResourceTest extends TwoTenantTest {
 
     static final UUID AGENT = UUID.randomUUID();
 
-    @BeforeAll
-    static void clean() {
-        TestDatabase.truncate("memory");
+    @Override
+    protected String schema() {
+        return "memory";
     }
 
     static Map<String, Object> episode(String content) {
@@ -171,8 +171,8 @@ class EpisodeResourceTest {
 
     @Test
     void anotherTenantSeesAndChangesNothing() {
-        UUID a = UUID.randomUUID();
-        UUID b = UUID.randomUUID();
+        UUID a = tenantA;
+        UUID b = tenantB;
         Map<String, Object> body = episode("Tenant A's private memory about invoice 4471.");
         String id = create(a, body);
         String other = runtime(b);

@@ -7,8 +7,8 @@ import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
-import dev.agentry.profile.profile.ProfileLookup;
-import dev.agentry.profile.profile.ProfileStore;
+import dev.agentry.profile.base.ProfileLookup;
+import dev.agentry.profile.base.ProfileStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -35,14 +35,15 @@ public class AssetService {
 
     public Uni<Asset> create(UUID profileId, AssetCreate create) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, profileId)
+        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, tenant, profileId)
                 .flatMap(profile -> store.insert(conn, tenant, Ids.newId(), profile.id(), create)
-                        .call(asset -> profiles.touch(conn, profile.id()))));
+                        .call(asset -> profiles.touch(conn, tenant, profile.id()))));
     }
 
     public Uni<Asset> get(UUID profileId, UUID assetId) {
-        return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, profileId)
-                .flatMap(profile -> store.find(conn, profile.id(), assetId)))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.survivor(conn, tenant, profileId)
+                .flatMap(profile -> store.find(conn, tenant, profile.id(), assetId)))
                 .map(found -> found.orElseThrow(() -> NotFoundException.of("Asset", assetId)));
     }
 
@@ -50,18 +51,20 @@ public class AssetService {
         if (type != null && !type.matches(AssetCreate.TYPE)) {
             throw new ValidationException("asset_type", "must be a lower-case asset type such as order or image");
         }
-        return tx.inTenant(caller.tenantId(), conn -> lookup.survivor(conn, profileId)
-                .flatMap(profile -> store.list(conn, profile.id(), type, page)))
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.survivor(conn, tenant, profileId)
+                .flatMap(profile -> store.list(conn, tenant, profile.id(), type, page)))
                 .map(rows -> Page.of(rows, page, Asset::id));
     }
 
     public Uni<Void> delete(UUID profileId, UUID assetId) {
-        return tx.inTenant(caller.tenantId(), conn -> lookup.lockSurvivor(conn, profileId)
-                .flatMap(profile -> store.delete(conn, profile.id(), assetId).flatMap(deleted -> {
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, tenant, profileId)
+                .flatMap(profile -> store.delete(conn, tenant, profile.id(), assetId).flatMap(deleted -> {
                     if (!deleted) {
                         throw NotFoundException.of("Asset", assetId);
                     }
-                    return profiles.touch(conn, profile.id());
+                    return profiles.touch(conn, tenant, profile.id());
                 }))).replaceWithVoid();
     }
 }

@@ -15,7 +15,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** All SQL on {@code profile.profile_assets}, inside the caller's RLS-bound transaction. */
+/**
+ * All SQL on {@code profile.profile_assets}, inside the caller's RLS-bound transaction; every
+ * statement names its tenant ({@code tenant_id = $1}) besides the row-level security policy.
+ */
 @ApplicationScoped
 public class AssetStore {
 
@@ -29,32 +32,32 @@ public class AssetStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
-    Uni<Optional<Asset>> find(SqlConnection conn, UUID profileId, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM profile_assets WHERE id = $1 AND profile_id = $2")
-                .execute(Tuple.of(id, profileId)).map(rows -> Rows.first(rows, AssetStore::map));
+    Uni<Optional<Asset>> find(SqlConnection conn, UUID tenantId, UUID profileId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM profile_assets WHERE tenant_id = $1 AND profile_id = $2 AND id = $3")
+                .execute(Tuple.of(tenantId, profileId, id)).map(rows -> Rows.first(rows, AssetStore::map));
     }
 
     /** A profile's assets, newest first, of one type when {@code type} is given. */
-    Uni<List<Asset>> list(SqlConnection conn, UUID profileId, String type, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM profile_assets WHERE profile_id = $1 "
-                + "AND ($2::varchar IS NULL OR asset_type = $2) AND ($3::uuid IS NULL OR id < $3) ORDER BY id DESC LIMIT $4")
-                .execute(Tuple.of(profileId, type, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, AssetStore::map));
+    Uni<List<Asset>> list(SqlConnection conn, UUID tenantId, UUID profileId, String type, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM profile_assets WHERE tenant_id = $1 AND profile_id = $2 "
+                + "AND ($3::varchar IS NULL OR asset_type = $3) AND ($4::uuid IS NULL OR id < $4) ORDER BY id DESC LIMIT $5")
+                .execute(Tuple.of(tenantId, profileId, type, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, AssetStore::map));
     }
 
-    Uni<Boolean> delete(SqlConnection conn, UUID profileId, UUID id) {
-        return conn.preparedQuery("DELETE FROM profile_assets WHERE id = $1 AND profile_id = $2")
-                .execute(Tuple.of(id, profileId)).map(rows -> rows.rowCount() == 1);
+    Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID profileId, UUID id) {
+        return conn.preparedQuery("DELETE FROM profile_assets WHERE tenant_id = $1 AND profile_id = $2 AND id = $3")
+                .execute(Tuple.of(tenantId, profileId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Moves every asset of {@code fromProfile} to {@code toProfile} (a merge); answers how many. */
-    public Uni<Integer> reassign(SqlConnection conn, UUID fromProfile, UUID toProfile) {
-        return conn.preparedQuery("UPDATE profile_assets SET profile_id = $2 WHERE profile_id = $1")
-                .execute(Tuple.of(fromProfile, toProfile)).map(rows -> rows.rowCount());
+    public Uni<Integer> reassign(SqlConnection conn, UUID tenantId, UUID fromProfile, UUID toProfile) {
+        return conn.preparedQuery("UPDATE profile_assets SET profile_id = $3 WHERE tenant_id = $1 AND profile_id = $2")
+                .execute(Tuple.of(tenantId, fromProfile, toProfile)).map(rows -> rows.rowCount());
     }
 
-    public Uni<Integer> deleteForProfiles(SqlConnection conn, List<UUID> profileIds) {
-        return conn.preparedQuery("DELETE FROM profile_assets WHERE profile_id = ANY($1)")
-                .execute(Tuple.of(profileIds.toArray(UUID[]::new))).map(rows -> rows.rowCount());
+    public Uni<Integer> deleteForProfiles(SqlConnection conn, UUID tenantId, List<UUID> profileIds) {
+        return conn.preparedQuery("DELETE FROM profile_assets WHERE tenant_id = $1 AND profile_id = ANY($2)")
+                .execute(Tuple.of(tenantId, profileIds.toArray(UUID[]::new))).map(rows -> rows.rowCount());
     }
 
     static Asset map(Row row) {

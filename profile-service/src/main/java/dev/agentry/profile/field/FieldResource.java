@@ -3,7 +3,9 @@ package dev.agentry.profile.field;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.Roles;
-import dev.agentry.profile.profile.ProfileView;
+import dev.agentry.profile.fieldvalue.FieldVersion;
+import dev.agentry.profile.fieldvalue.FieldWrite;
+import dev.agentry.profile.view.ProfileView;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -28,7 +30,7 @@ public class FieldResource {
     @Inject
     FieldService fields;
 
-    /** Records values (see {@link FieldService}); answers the profile view with each field's winner and reason. */
+    /** Records values (see {@link dev.agentry.profile.fieldvalue.FieldWriter}); answers the profile view with each field's winner and reason. */
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<ProfileView> write(@PathParam("id") UUID id, @NotNull @Valid FieldWrites body) {

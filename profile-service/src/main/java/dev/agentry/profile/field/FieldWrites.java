@@ -1,5 +1,6 @@
 package dev.agentry.profile.field;
 
+import dev.agentry.profile.fieldvalue.FieldWrite;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

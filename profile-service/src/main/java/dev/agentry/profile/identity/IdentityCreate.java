@@ -11,11 +11,9 @@ import jakarta.validation.constraints.Size;
  * see {@link ChannelKey} for how both parts are normalised. {@code verified} defaults to false.
  */
 public record IdentityCreate(
-        @NotBlank @Pattern(regexp = IdentityCreate.CHANNEL, message = "must be a letter then letters, digits, '_', '.' or '-' (at most 50)") String channel,
-        @NotBlank @Size(max = 255) String channelUserId,
+        @NotBlank @Pattern(regexp = ChannelKey.CHANNEL, message = ChannelKey.CHANNEL_MESSAGE) String channel,
+        @NotBlank @Size(max = ChannelKey.MAX_USER_ID) String channelUserId,
         Boolean verified) {
-
-    static final String CHANNEL = "^[A-Za-z][A-Za-z0-9_.-]{0,49}$";
 
     public ChannelKey key() {
         return ChannelKey.of(channel, channelUserId);

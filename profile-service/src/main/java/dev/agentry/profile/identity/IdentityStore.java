@@ -5,8 +5,8 @@ import static dev.agentry.common.db.Rows.instant;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
-import dev.agentry.profile.profile.ProfileRow;
-import dev.agentry.profile.profile.ProfileStore;
+import dev.agentry.profile.base.ProfileRow;
+import dev.agentry.profile.base.ProfileStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -17,7 +17,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** All SQL on {@code profile.channel_identities}, inside the caller's RLS-bound transaction. */
+/**
+ * All SQL on {@code profile.channel_identities}, inside the caller's RLS-bound transaction; every
+ * statement names its tenant ({@code tenant_id = $1}) besides the row-level security policy.
+ */
 @ApplicationScoped
 public class IdentityStore {
 
@@ -70,37 +73,40 @@ public class IdentityStore {
     }
 
     /** Marks an identity verified (a resolve never un-verifies one). */
-    public Uni<Identity> markVerified(SqlConnection conn, UUID id) {
-        return conn.preparedQuery("UPDATE channel_identities SET verified = true, updated_at = now() WHERE id = $1 RETURNING " + COLUMNS)
-                .execute(Tuple.of(id)).map(rows -> map(rows.iterator().next()));
+    public Uni<Identity> markVerified(SqlConnection conn, UUID tenantId, UUID id) {
+        return conn.preparedQuery("UPDATE channel_identities SET verified = true, updated_at = now() "
+                + "WHERE tenant_id = $1 AND id = $2 RETURNING " + COLUMNS)
+                .execute(Tuple.of(tenantId, id)).map(rows -> map(rows.iterator().next()));
     }
 
     /** A profile's identities, newest first. */
-    public Uni<List<Identity>> list(SqlConnection conn, UUID profileId, PageRequest page) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM channel_identities WHERE profile_id = $1 "
-                + "AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3")
-                .execute(Tuple.of(profileId, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, IdentityStore::map));
+    public Uni<List<Identity>> list(SqlConnection conn, UUID tenantId, UUID profileId, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM channel_identities WHERE tenant_id = $1 AND profile_id = $2 "
+                + "AND ($3::uuid IS NULL OR id < $3) ORDER BY id DESC LIMIT $4")
+                .execute(Tuple.of(tenantId, profileId, page.after(), page.fetchSize())).map(rows -> Rows.list(rows, IdentityStore::map));
     }
 
-    public Uni<Optional<Identity>> find(SqlConnection conn, UUID profileId, UUID id) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM channel_identities WHERE id = $1 AND profile_id = $2")
-                .execute(Tuple.of(id, profileId)).map(rows -> Rows.first(rows, IdentityStore::map));
+    public Uni<Optional<Identity>> find(SqlConnection conn, UUID tenantId, UUID profileId, UUID id) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM channel_identities WHERE tenant_id = $1 AND profile_id = $2 "
+                + "AND id = $3")
+                .execute(Tuple.of(tenantId, profileId, id)).map(rows -> Rows.first(rows, IdentityStore::map));
     }
 
-    public Uni<Boolean> delete(SqlConnection conn, UUID profileId, UUID id) {
-        return conn.preparedQuery("DELETE FROM channel_identities WHERE id = $1 AND profile_id = $2")
-                .execute(Tuple.of(id, profileId)).map(rows -> rows.rowCount() == 1);
+    public Uni<Boolean> delete(SqlConnection conn, UUID tenantId, UUID profileId, UUID id) {
+        return conn.preparedQuery("DELETE FROM channel_identities WHERE tenant_id = $1 AND profile_id = $2 AND id = $3")
+                .execute(Tuple.of(tenantId, profileId, id)).map(rows -> rows.rowCount() == 1);
     }
 
     /** Moves every identity of {@code fromProfile} to {@code toProfile} (a merge); answers how many. */
-    public Uni<Integer> reassign(SqlConnection conn, UUID fromProfile, UUID toProfile) {
-        return conn.preparedQuery("UPDATE channel_identities SET profile_id = $2, updated_at = now() WHERE profile_id = $1")
-                .execute(Tuple.of(fromProfile, toProfile)).map(rows -> rows.rowCount());
+    public Uni<Integer> reassign(SqlConnection conn, UUID tenantId, UUID fromProfile, UUID toProfile) {
+        return conn.preparedQuery("UPDATE channel_identities SET profile_id = $3, updated_at = now() "
+                + "WHERE tenant_id = $1 AND profile_id = $2")
+                .execute(Tuple.of(tenantId, fromProfile, toProfile)).map(rows -> rows.rowCount());
     }
 
-    public Uni<Integer> deleteForProfiles(SqlConnection conn, List<UUID> profileIds) {
-        return conn.preparedQuery("DELETE FROM channel_identities WHERE profile_id = ANY($1)")
-                .execute(Tuple.of(profileIds.toArray(UUID[]::new))).map(rows -> rows.rowCount());
+    public Uni<Integer> deleteForProfiles(SqlConnection conn, UUID tenantId, List<UUID> profileIds) {
+        return conn.preparedQuery("DELETE FROM channel_identities WHERE tenant_id = $1 AND profile_id = ANY($2)")
+                .execute(Tuple.of(tenantId, profileIds.toArray(UUID[]::new))).map(rows -> rows.rowCount());
     }
 
     private static Match match(Row row) {

@@ -1,6 +1,6 @@
 package dev.agentry.profile.merge;
 
-import dev.agentry.profile.profile.ProfileView;
+import dev.agentry.profile.view.ProfileView;
 import java.util.UUID;
 
 /**

@@ -4,12 +4,12 @@ import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.profile.asset.AssetStore;
-import dev.agentry.profile.field.FieldStore;
+import dev.agentry.profile.base.ProfileLookup;
+import dev.agentry.profile.base.ProfileRow;
+import dev.agentry.profile.base.ProfileStore;
+import dev.agentry.profile.fieldvalue.FieldStore;
 import dev.agentry.profile.identity.IdentityStore;
-import dev.agentry.profile.profile.ProfileLookup;
-import dev.agentry.profile.profile.ProfileRow;
-import dev.agentry.profile.profile.ProfileStore;
-import dev.agentry.profile.profile.ProfileViews;
+import dev.agentry.profile.view.ProfileViews;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -72,44 +72,51 @@ public class MergeService {
         if (survivorId.equals(duplicateId)) {
             throw new ConflictException("duplicate_id", "a profile cannot be merged into itself");
         }
-        return tx.inTenant(caller.tenantId(), conn -> merge(conn, survivorId, duplicateId, LOCK_ATTEMPTS));
+        UUID tenant = caller.tenantId();
+        return tx.inTenant(tenant, conn -> merge(conn, tenant, survivorId, duplicateId, LOCK_ATTEMPTS));
     }
 
-    private Uni<MergeResult> merge(SqlConnection conn, UUID survivorId, UUID duplicateId, int attemptsLeft) {
-        return lookup.survivor(conn, survivorId).flatMap(survivor -> lookup.survivor(conn, duplicateId).flatMap(duplicate -> {
-            if (survivor.id().equals(duplicate.id())) {
-                if (!duplicate.id().equals(duplicateId)) {
-                    // The duplicate already redirects to this survivor: a repeated merge.
-                    return views.view(conn, survivor, survivorId)
-                            .map(view -> new MergeResult(survivor.id(), duplicateId, true, 0, 0, 0, 0, view));
-                }
-                throw new ConflictException("duplicate_id", "profile " + survivorId + " was merged into " + duplicateId
-                        + "; merging " + duplicateId + " into it would make a cycle");
+    private Uni<MergeResult> merge(SqlConnection conn, UUID tenant, UUID survivorId, UUID duplicateId, int attemptsLeft) {
+        return lookup.survivor(conn, tenant, survivorId).flatMap(survivor -> lookup.survivor(conn, tenant, duplicateId)
+                .flatMap(duplicate -> merge(conn, tenant, survivor, duplicate, survivorId, duplicateId, attemptsLeft)));
+    }
+
+    /** Merges the live profiles the two requested ids stand for. */
+    private Uni<MergeResult> merge(SqlConnection conn, UUID tenant, ProfileRow survivor, ProfileRow duplicate, UUID survivorId,
+            UUID duplicateId, int attemptsLeft) {
+        if (survivor.id().equals(duplicate.id())) {
+            if (!duplicate.id().equals(duplicateId)) {
+                // The duplicate already redirects to this survivor: a repeated merge.
+                return views.view(conn, tenant, survivor, survivorId)
+                        .map(view -> new MergeResult(survivor.id(), duplicateId, true, 0, 0, 0, 0, view));
             }
-            return profiles.lockAll(conn, List.of(survivor.id(), duplicate.id())).flatMap(locked -> {
-                boolean stillLive = locked.size() == 2 && locked.stream().noneMatch(ProfileRow::isTombstone);
-                if (!stillLive) {
-                    if (attemptsLeft <= 1) {
-                        throw new ConflictException("duplicate_id", "the profiles are being merged concurrently; retry");
-                    }
-                    return merge(conn, survivorId, duplicateId, attemptsLeft - 1);
+            throw new ConflictException("duplicate_id", "profile " + survivorId + " was merged into " + duplicateId
+                    + "; merging " + duplicateId + " into it would make a cycle");
+        }
+        return profiles.lockAll(conn, tenant, List.of(survivor.id(), duplicate.id())).flatMap(locked -> {
+            boolean stillLive = locked.size() == 2 && locked.stream().noneMatch(ProfileRow::isTombstone);
+            if (!stillLive) {
+                if (attemptsLeft <= 1) {
+                    throw new ConflictException("duplicate_id", "the profiles are being merged concurrently; retry");
                 }
-                ProfileRow s = locked.stream().filter(r -> r.id().equals(survivor.id())).findFirst().orElseThrow();
-                ProfileRow d = locked.stream().filter(r -> r.id().equals(duplicate.id())).findFirst().orElseThrow();
-                return move(conn, s, d, survivorId, duplicateId);
-            });
-        }));
+                return merge(conn, tenant, survivorId, duplicateId, attemptsLeft - 1);
+            }
+            ProfileRow s = locked.stream().filter(r -> r.id().equals(survivor.id())).findFirst().orElseThrow();
+            ProfileRow d = locked.stream().filter(r -> r.id().equals(duplicate.id())).findFirst().orElseThrow();
+            return move(conn, tenant, s, d, survivorId, duplicateId);
+        });
     }
 
-    private Uni<MergeResult> move(SqlConnection conn, ProfileRow survivor, ProfileRow duplicate, UUID requestedSurvivor,
-            UUID requestedDuplicate) {
+    private Uni<MergeResult> move(SqlConnection conn, UUID tenant, ProfileRow survivor, ProfileRow duplicate,
+            UUID requestedSurvivor, UUID requestedDuplicate) {
         String externalIdToMove = survivor.externalId() == null ? duplicate.externalId() : null;
-        return identities.reassign(conn, duplicate.id(), survivor.id())
-                .flatMap(movedIdentities -> fields.reassign(conn, duplicate.id(), survivor.id())
-                        .flatMap(movedFields -> assets.reassign(conn, duplicate.id(), survivor.id())
-                                .flatMap(movedAssets -> profiles.markMerged(conn, duplicate.id(), survivor.id(), externalIdToMove)
-                                        .flatMap(compressed -> profiles.touch(conn, survivor.id())
-                                                .flatMap(updated -> views.view(conn, updated, requestedSurvivor))
+        return identities.reassign(conn, tenant, duplicate.id(), survivor.id())
+                .flatMap(movedIdentities -> fields.reassign(conn, tenant, duplicate.id(), survivor.id())
+                        .flatMap(movedFields -> assets.reassign(conn, tenant, duplicate.id(), survivor.id())
+                                .flatMap(movedAssets -> profiles.markMerged(conn, tenant, duplicate.id(), survivor.id(),
+                                        externalIdToMove)
+                                        .flatMap(compressed -> profiles.touch(conn, tenant, survivor.id())
+                                                .flatMap(updated -> views.view(conn, tenant, updated, requestedSurvivor))
                                                 .map(view -> {
                                                     LOG.infof("Merged profile %s into %s: %d identities, %d field values, "
                                                             + "%d assets moved", duplicate.id(), survivor.id(),

@@ -1,0 +1,57 @@
+package dev.agentry.audit;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Everything audit-service can be told, under {@code agentry.audit} (the stream key is common's {@code agentry.audit-stream.key}). */
+@ConfigMapping(prefix = "agentry.audit")
+public interface AuditServiceConfig {
+
+    /** Whether the stream consumer starts with the service (tests that drive it by hand turn it off). */
+    @WithDefault("true")
+    boolean consumerEnabled();
+
+    /** The consumer group every audit-service replica reads the stream as. */
+    @WithDefault("audit-service")
+    String group();
+
+    /** Entries read per XREADGROUP and written per batch. */
+    @WithDefault("500")
+    int batchSize();
+
+    /** How long one XREADGROUP waits for new entries before the loop checks for stalled ones again. */
+    @WithDefault("1s")
+    Duration pollBlock();
+
+    /**
+     * How long an entry may sit delivered but unacknowledged before another consumer takes it over
+     * (XAUTOCLAIM): longer than a batch can take, shorter than the loss one is willing to wait for.
+     */
+    @WithDefault("30s")
+    Duration claimIdle();
+
+    /** Attempts of a record that the database refuses before it moves to the dead-letter stream. */
+    @WithDefault("5")
+    int maxAttempts();
+
+    /** Pause after a failed batch (database or Redis unreachable) before the loop tries again. */
+    @WithDefault("1s")
+    Duration retryBackoff();
+
+    /** Dead-letter streams are {@code <prefix>:<tenant id>} (or {@code :unknown} when the tenant is unreadable). */
+    @WithDefault("agentry:audit:dead")
+    String deadLetterPrefix();
+
+    /** Records one HTTP batch may hold. */
+    @WithDefault("1000")
+    int maxHttpBatch();
+
+    /** Rows one verification call checks at most (a longer range answers where to continue). */
+    @WithDefault("100000")
+    int verifyMaxRows();
+
+    /** Months of partitions kept made ahead of now (checked at start and then daily). */
+    @WithDefault("3")
+    int partitionMonthsAhead();
+}

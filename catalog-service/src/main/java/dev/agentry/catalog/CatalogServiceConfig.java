@@ -1,0 +1,46 @@
+package dev.agentry.catalog;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Everything catalog-service can be told, under {@code agentry.catalog}. */
+@ConfigMapping(prefix = "agentry.catalog")
+public interface CatalogServiceConfig {
+
+    /** Attribute values one offering version or variant may hold. */
+    @WithDefault("200")
+    int maxAttributesPerVersion();
+
+    /** Longest text (name, description, attributes) embedded for one published version, in characters. */
+    @WithDefault("4000")
+    int embeddingTextChars();
+
+    /** Search tuning. */
+    Search search();
+
+    interface Search {
+
+        /**
+         * Below this many active offerings a tenant's vector ranking is exact (every row compared,
+         * perfect recall); at or above it the HNSW index is walked with an iterative scan.
+         */
+        @WithDefault("20000")
+        long exactThreshold();
+
+        /** Candidates each ranking (vector, text) contributes before fusion. */
+        @WithDefault("100")
+        int candidates();
+
+        /** k of the reciprocal-rank fusion: score = sum of 1 / (k + rank). */
+        @WithDefault("60")
+        int rrfK();
+
+        /** Least pg_trgm word similarity (0..1) for a fuzzy text match of a misspelt query. */
+        @WithDefault("0.4")
+        double trigramThreshold();
+
+        /** Hits answered when the request gives no limit. */
+        @WithDefault("10")
+        int defaultLimit();
+    }
+}

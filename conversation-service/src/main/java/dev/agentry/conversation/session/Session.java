@@ -1,0 +1,55 @@
+package dev.agentry.conversation.session;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The session document: the body of {@code session:hot:<id>} and {@code session:persist:<id>} and of
+ * the API's answers. Every field of the seed's "Session JSON Structure"
+ * (production-stores-data-model.md), present even when null, plus {@code version} (optimistic
+ * concurrency: every write adds one, compare-and-set on it), {@code ended_at} and {@code thread_id}.
+ * {@code current_step_id} is a string: config-service's step ids are not UUIDs.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
+@JsonPropertyOrder({ "session_id", "tenant_id", "agent_id", "customer_profile_id", "channel", "user_channel_id", "status",
+        "variables", "active_scenario_id", "active_scenario_version", "current_step_id", "step_history",
+        "pending_migration", "created_at", "last_activity_at", "ended_at", "thread_id", "version" })
+public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID customerProfileId, String channel,
+        String userChannelId, SessionStatus status, Map<String, Object> variables, UUID activeScenarioId,
+        Integer activeScenarioVersion, String currentStepId, List<Object> stepHistory, Object pendingMigration,
+        Instant createdAt, Instant lastActivityAt, Instant endedAt, String threadId, long version) {
+
+    public Session {
+        variables = variables == null ? Map.of() : variables;
+        stepHistory = stepHistory == null ? List.of() : stepHistory;
+    }
+
+    /** The seed's LangGraph thread id pattern (multi-agent-config-schema.md, "sessions"). */
+    public static String threadId(UUID tenantId, String userChannelId, UUID sessionId) {
+        return "tenant_" + tenantId + "__user_" + userChannelId + "__session_" + sessionId;
+    }
+
+    @JsonIgnore
+    public boolean isLive() {
+        return !status.isTerminal();
+    }
+
+    /** The next version of this document: the changes applied, version plus one, activity now. */
+    public Session next(Map<String, Object> newVariables, SessionStatus newStatus, Instant now, Instant newEndedAt) {
+        return new Session(sessionId, tenantId, agentId, customerProfileId, channel, userChannelId, newStatus,
+                newVariables, activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration,
+                createdAt, now, newEndedAt, threadId, version + 1);
+    }
+
+    /** The same document following a profile merge: another customer profile, version plus one. */
+    public Session withCustomer(UUID profileId, Instant now) {
+        return new Session(sessionId, tenantId, agentId, profileId, channel, userChannelId, status, variables,
+                activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration, createdAt, now,
+                endedAt, threadId, version + 1);
+    }
+}

@@ -1,0 +1,25 @@
+package dev.agentry.conversation.session;
+
+import dev.agentry.conversation.channel.ChannelKey;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A new session: the agent, the channel and the user's id on it, optionally the customer profile and
+ * first variables. The agent id is checked to be a UUID only (see docs/conversation-service.md).
+ */
+public record SessionCreate(
+        @NotNull UUID agentId,
+        @NotBlank @Pattern(regexp = ChannelKey.CHANNEL, message = "must be a letter then letters, digits, '_', '.' or '-' (at most 50)") String channel,
+        @NotBlank @Size(max = 255) String userChannelId,
+        UUID customerProfileId,
+        Map<String, Object> variables) {
+
+    public ChannelKey key() {
+        return ChannelKey.of(channel, userChannelId);
+    }
+}

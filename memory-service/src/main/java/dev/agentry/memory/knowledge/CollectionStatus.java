@@ -1,6 +1,0 @@
-package dev.agentry.memory.knowledge;
-
-/** An archived collection is still searched but takes no new or replaced documents. */
-public enum CollectionStatus {
-    ACTIVE, ARCHIVED
-}

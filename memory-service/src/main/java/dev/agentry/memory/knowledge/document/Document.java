@@ -1,0 +1,31 @@
+package dev.agentry.memory.knowledge.document;
+
+import dev.agentry.memory.knowledge.text.FileType;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A document of a collection. {@code content_hash} is the SHA-256 of its normalised text (hex):
+ * uploading the same text again is a no-op. {@code version} grows each time a replacement changes
+ * the text; the chunks of older versions are archived, not deleted.
+ */
+public record Document(
+        UUID id,
+        UUID collectionId,
+        String title,
+        String filename,
+        FileType fileType,
+        long sizeBytes,
+        String storagePath,
+        DocumentStatus status,
+        int chunkCount,
+        String errorMessage,
+        String contentHash,
+        int version,
+        Map<String, Object> metadata,
+        String uploadedBy,
+        Instant uploadedAt,
+        Instant indexedAt,
+        Instant updatedAt) {
+}

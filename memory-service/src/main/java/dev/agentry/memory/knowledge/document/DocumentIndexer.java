@@ -1,0 +1,137 @@
+package dev.agentry.memory.knowledge.document;
+
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.embedding.EmbeddingProvider;
+import dev.agentry.common.error.ConflictException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.memory.knowledge.chunk.ChunkStore;
+import dev.agentry.memory.knowledge.collection.Collection;
+import dev.agentry.memory.knowledge.collection.CollectionStore;
+import dev.agentry.memory.knowledge.text.Chunker;
+import dev.agentry.memory.knowledge.text.DocumentText;
+import dev.agentry.memory.knowledge.text.FileType;
+import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Indexes one version of a document that {@link DocumentService} has recorded as {@code processing}:
+ * chunks its text, embeds the chunks no stored one shares (with no transaction open), then in one
+ * short transaction archives what the new version dropped, repositions what it kept, inserts what
+ * it added and marks the document {@code indexed}. If anything fails on the way the document
+ * becomes {@code failed} with the reason, and the previous version's chunks stay current.
+ */
+@ApplicationScoped
+public class DocumentIndexer {
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    DocumentStore store;
+
+    @Inject
+    ChunkStore chunks;
+
+    @Inject
+    CollectionStore collectionStore;
+
+    @Inject
+    EmbeddingProvider embeddings;
+
+    /** The normalised text, its hash, and how the document describes itself. */
+    public record Prepared(String body, FileType type, DocumentStore.Text text) {
+    }
+
+    /**
+     * Chunks the text, embeds what is new (reusing stored vectors of identical text), then in one
+     * transaction archives what the new version dropped, repositions what it kept, inserts what it
+     * added and marks the document indexed. Any failure marks the document failed.
+     */
+    public Uni<DocumentIndexing> index(UUID tenant, Collection c, Document doc, List<ChunkStore.Current> current, Prepared p,
+            boolean first) {
+        return Uni.createFrom().item(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .flatMap(drafts -> {
+                    // One chunk per distinct text: a repeated paragraph is stored (and found) once.
+                    Map<String, Chunker.Draft> byHash = new LinkedHashMap<>();
+                    for (Chunker.Draft d : drafts) {
+                        byHash.putIfAbsent(DocumentText.hex(DocumentText.sha256(d.content())), d);
+                    }
+                    Map<String, ChunkStore.Current> byHashNow = current.stream()
+                            .collect(Collectors.toMap(ChunkStore.Current::hashHex, x -> x, (a, b) -> a));
+                    List<String> addedHashes = new ArrayList<>();
+                    Map<UUID, Integer> positions = new HashMap<>();
+                    int index = 0;
+                    Map<String, Chunker.Draft> numbered = new LinkedHashMap<>();
+                    for (var e : byHash.entrySet()) {
+                        Chunker.Draft d = new Chunker.Draft(index++, e.getValue().content(), e.getValue().section());
+                        numbered.put(e.getKey(), d);
+                        ChunkStore.Current kept = byHashNow.get(e.getKey());
+                        if (kept != null) {
+                            positions.put(kept.id(), d.index());
+                        } else {
+                            addedHashes.add(e.getKey());
+                        }
+                    }
+                    Set<String> keptHashes = numbered.keySet();
+                    List<UUID> archived = current.stream().filter(x -> !keptHashes.contains(x.hashHex()))
+                            .map(ChunkStore.Current::id).toList();
+                    int version = first ? 1 : addedHashes.isEmpty() && archived.isEmpty() ? doc.version() : doc.version() + 1;
+                    return tx.inTenant(tenant, conn -> chunks.reusableEmbeddings(conn, tenant, embeddings.model(), addedHashes))
+                            .flatMap(reuse -> embedMissing(addedHashes, numbered, reuse))
+                            .flatMap(vectors -> {
+                                List<ChunkStore.NewChunk> added = new ArrayList<>();
+                                for (String h : addedHashes) {
+                                    added.add(new ChunkStore.NewChunk(Ids.newId(), numbered.get(h), h, vectors.get(h)));
+                                }
+                                return tx.inTenant(tenant, conn -> store.lock(conn, tenant, c.id(), doc.id()).flatMap(locked -> {
+                                    if (locked.isEmpty() || locked.get().status() != DocumentStatus.PROCESSING
+                                            || locked.get().version() != doc.version()) {
+                                        throw new ConflictException("document " + doc.id() + " changed while it was indexed");
+                                    }
+                                    return chunks.archive(conn, tenant, archived)
+                                            .flatMap(v -> chunks.reposition(conn, tenant, positions))
+                                            .flatMap(v -> chunks.insertAll(conn, tenant, c.id(), doc.id(), version, c.language(),
+                                                    embeddings.model(), added))
+                                            .flatMap(v -> store.markIndexed(conn, tenant, doc.id(), p.text(), version, numbered.size()))
+                                            .call(v -> collectionStore.adjustCounts(conn, tenant, c.id(), 0,
+                                                    added.size() - archived.size()));
+                                })).map(indexed -> new DocumentIndexing(indexed, false, added.size(), positions.size(),
+                                        archived.size()));
+                            });
+                })
+                .onFailure().call(failure -> tx.inTenant(tenant, conn -> store.markFailed(conn, tenant, doc.id(), reason(failure)))
+                        .onFailure().recoverWithNull());
+    }
+
+    /** Embeds the added texts that no stored chunk shares. */
+    private Uni<Map<String, float[]>> embedMissing(List<String> hashes, Map<String, Chunker.Draft> drafts,
+            Map<String, float[]> reuse) {
+        Map<String, float[]> vectors = new HashMap<>(reuse);
+        List<String> missing = hashes.stream().filter(h -> !reuse.containsKey(h)).toList();
+        if (missing.isEmpty()) {
+            return Uni.createFrom().item(vectors);
+        }
+        return embeddings.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
+            for (int k = 0; k < missing.size(); k++) {
+                vectors.put(missing.get(k), results.get(k));
+            }
+            return vectors;
+        });
+    }
+
+    private static String reason(Throwable failure) {
+        String message = failure.getMessage() == null ? failure.getClass().getSimpleName() : failure.getMessage();
+        return message.length() > 500 ? message.substring(0, 500) : message;
+    }
+}

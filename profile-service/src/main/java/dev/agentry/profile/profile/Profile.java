@@ -1,8 +1,0 @@
-package dev.agentry.profile.profile;
-
-import java.time.Instant;
-import java.util.UUID;
-
-/** A live customer profile as lists, searches and resolves show it (no identities or fields). */
-public record Profile(UUID id, String externalId, Instant createdAt, Instant updatedAt) {
-}

@@ -1,8 +1,0 @@
-package dev.agentry.profile.profile;
-
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.Size;
-
-/** The body of {@code PATCH /v1/profiles/{id}}: links the profile to the tenant's own customer id. */
-public record ProfileUpdate(@NotBlank @Size(max = 255) String externalId) {
-}
