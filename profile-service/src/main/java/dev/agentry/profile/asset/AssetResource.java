@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a customer shared: documents, images, orders, by reference. */
 @Path("/v1/profiles/{id}/assets")
@@ -27,6 +30,8 @@ public class AssetResource {
     @Inject
     AssetService assets;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Asset.class)))
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<RestResponse<Asset>> create(@PathParam("id") UUID id, @NotNull @Valid AssetCreate body) {

@@ -21,6 +21,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Customer profiles: creation, list and search, the whole-profile view, the external id, erasure.
@@ -36,6 +39,8 @@ public class ProfileResource {
     @Inject
     ProfileService profiles;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ProfileView.class)))
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<RestResponse<ProfileView>> create(@NotNull @Valid ProfileCreate body) {

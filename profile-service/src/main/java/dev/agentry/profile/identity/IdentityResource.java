@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The channel identities of a profile. */
 @Path("/v1/profiles/{id}/identities")
@@ -28,6 +31,8 @@ public class IdentityResource {
     IdentityService identities;
 
     /** 409 when the identity already belongs to a profile (this one included). */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Identity.class)))
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<RestResponse<Identity>> add(@PathParam("id") UUID id, @NotNull @Valid IdentityCreate body) {

@@ -12,6 +12,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * {@code POST /v1/profiles/resolve}: the profile of a channel identity. A sub-path rather than the
@@ -25,6 +28,10 @@ public class ResolveResource {
     ResolveService resolver;
 
     /** 200 when the identity is known, 201 when this call created profile and identity. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolveResult.class)))
+    @APIResponse(responseCode = "200", description = "It existed already: the existing one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolveResult.class)))
     @POST
     @Path("/resolve")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
