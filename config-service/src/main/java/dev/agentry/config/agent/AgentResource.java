@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Agents: managed by tenant admins, read by viewers and the agent runtime. */
 @Path("/v1/agents")
@@ -28,6 +31,8 @@ public class AgentResource {
     @Inject
     AgentService agents;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Agent.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Agent>> create(@NotNull @Valid AgentCreate body) {

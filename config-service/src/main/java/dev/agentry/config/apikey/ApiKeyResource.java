@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The caller tenant's API keys. */
 @Path("/v1/api-keys")
@@ -27,6 +30,8 @@ public class ApiKeyResource {
     ApiKeyService apiKeys;
 
     /** The answer carries {@code key}, the secret, this one time only. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyCreated.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<ApiKeyCreated>> create(@NotNull @Valid ApiKeyCreate body) {

@@ -13,6 +13,9 @@ import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A platform admin minting an API key inside another tenant: how a new tenant gets its first
@@ -26,6 +29,8 @@ public class TenantApiKeyResource {
     @Inject
     ApiKeyService apiKeys;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ApiKeyCreated.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<RestResponse<ApiKeyCreated>> create(@PathParam("tenantId") UUID tenantId, @NotNull @Valid ApiKeyCreate body) {

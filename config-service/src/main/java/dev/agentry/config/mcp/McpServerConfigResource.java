@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The caller tenant's MCP server configurations (secrets write-only). */
 @Path("/v1/mcp-server-configs")
@@ -28,6 +31,8 @@ public class McpServerConfigResource {
     @Inject
     McpServerConfigService configs;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = McpServerConfig.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<McpServerConfig>> create(@NotNull @Valid McpServerConfigCreate body) {

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The platform's MCP server registry. */
 @Path("/v1/mcp-servers")
@@ -28,6 +31,8 @@ public class McpServerResource {
     @Inject
     McpServerService servers;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = McpServer.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<RestResponse<McpServer>> create(@NotNull @Valid McpServerCreate body) {

@@ -18,6 +18,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A scenario's migration plans: create, generate a draft, list, and the runtime's applicable-plan lookup. */
 @Path("/v1/scenarios/{scenarioId}/migration-plans")
@@ -27,6 +30,8 @@ public class ScenarioMigrationPlanResource {
     @Inject
     MigrationPlanService plans;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MigrationPlan.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<MigrationPlan>> create(@PathParam("scenarioId") UUID scenarioId, @NotNull @Valid MigrationPlanCreate body) {
@@ -34,6 +39,8 @@ public class ScenarioMigrationPlanResource {
     }
 
     /** A draft made by matching step ids, then names, between the two versions; edit it before approving. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = MigrationPlan.class)))
     @POST
     @Path("/generate")
     @RolesAllowed(Roles.TENANT_ADMIN)

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Output formats of the caller's tenant. */
 @Path("/v1/output-formats")
@@ -28,6 +31,8 @@ public class OutputFormatResource {
     @Inject
     OutputFormatService formats;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OutputFormat.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<OutputFormat>> create(@NotNull @Valid OutputFormatCreate body) {

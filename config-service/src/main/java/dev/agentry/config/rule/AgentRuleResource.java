@@ -19,6 +19,9 @@ import java.util.UUID;
 import dev.agentry.config.support.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's rules: create, list, and match a message ({@code /match}, a slash sub-path: see docs). */
 @Path("/v1/agents/{agentId}/rules")
@@ -28,6 +31,8 @@ public class AgentRuleResource {
     @Inject
     RuleService rules;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Rule.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Rule>> create(@PathParam("agentId") UUID agentId, @NotNull @Valid RuleCreate body) {

@@ -18,6 +18,9 @@ import java.util.UUID;
 import dev.agentry.config.support.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's scenarios: create, list, and match a message against their entry conditions. */
 @Path("/v1/agents/{agentId}/scenarios")
@@ -27,6 +30,8 @@ public class AgentScenarioResource {
     @Inject
     ScenarioService scenarios;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Scenario.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Scenario>> create(@PathParam("agentId") UUID agentId, @NotNull @Valid ScenarioCreate body) {

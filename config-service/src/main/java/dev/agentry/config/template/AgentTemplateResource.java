@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's templates. */
 @Path("/v1/agents/{agentId}/templates")
@@ -26,6 +29,8 @@ public class AgentTemplateResource {
     @Inject
     TemplateService templates;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Template.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Template>> create(@PathParam("agentId") UUID agentId, @NotNull @Valid TemplateCreate body) {

@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Tenants: created, changed, suspended and deleted by platform admins; readable by their members. */
 @Path("/v1/tenants")
@@ -28,6 +31,8 @@ public class TenantResource {
     @Inject
     TenantService tenants;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Tenant.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<RestResponse<Tenant>> create(@NotNull @Valid TenantCreate body) {

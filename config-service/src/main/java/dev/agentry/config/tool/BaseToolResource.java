@@ -16,6 +16,9 @@ import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The platform's tool types. */
 @Path("/v1/base-tools")
@@ -25,6 +28,8 @@ public class BaseToolResource {
     @Inject
     BaseToolService baseTools;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = BaseTool.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     public Uni<RestResponse<BaseTool>> create(@NotNull @Valid BaseToolCreate body) {

@@ -20,6 +20,9 @@ import java.util.UUID;
 import dev.agentry.config.support.NoConfigChange;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Tools of the caller's tenant, and checking an input against a tool's schema ({@code /validate}). */
 @Path("/v1/tool-configs")
@@ -29,6 +32,8 @@ public class ToolConfigResource {
     @Inject
     ToolConfigService tools;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ToolConfig.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<ToolConfig>> create(@NotNull @Valid ToolConfigCreate body) {

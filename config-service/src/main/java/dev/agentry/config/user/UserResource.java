@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The caller tenant's users: managed by tenant admins, readable by auditors. */
 @Path("/v1/users")
@@ -28,6 +31,8 @@ public class UserResource {
     @Inject
     UserService users;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = User.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<User>> create(@NotNull @Valid UserCreate body) {

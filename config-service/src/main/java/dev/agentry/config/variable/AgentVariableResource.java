@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An agent's variables. */
 @Path("/v1/agents/{agentId}/variables")
@@ -26,6 +29,8 @@ public class AgentVariableResource {
     @Inject
     VariableService variables;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Variable.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Variable>> create(@PathParam("agentId") UUID agentId, @NotNull @Valid VariableCreate body) {

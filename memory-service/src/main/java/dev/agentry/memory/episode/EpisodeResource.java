@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The tenant's episodic memory: written by the agent runtime (and tenant admins), read and searched
@@ -32,12 +35,16 @@ public class EpisodeResource {
     @Inject
     EpisodeService episodes;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Episode.class)))
     @POST
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<RestResponse<Episode>> create(@NotNull @Valid EpisodeCreate body) {
         return episodes.create(body).map(e -> Created.at("/v1/episodes/" + e.id(), e));
     }
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = EpisodeBulkCreated.class)))
     @POST
     @Path("/bulk")
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })

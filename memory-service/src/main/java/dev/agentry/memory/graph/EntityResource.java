@@ -22,6 +22,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Entities of the tenant's knowledge graph, their neighbourhoods and their histories. */
 @Path("/v1/entities")
@@ -34,6 +37,8 @@ public class EntityResource {
     @Inject
     RelationshipService relationships;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Entity.class)))
     @POST
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<RestResponse<Entity>> create(@NotNull @Valid EntityCreate body) {

@@ -19,6 +19,9 @@ import java.time.Instant;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Relationships between entities. There is no DELETE: a fact that stops holding is closed
@@ -33,6 +36,10 @@ public class RelationshipResource {
     RelationshipService relationships;
 
     /** 201 with the new relationship and those it closed; 200 when it restates a current one. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RelationshipAssertion.class)))
+    @APIResponse(responseCode = "200", description = "It existed already: the existing one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = RelationshipAssertion.class)))
     @POST
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<RestResponse<RelationshipAssertion>> create(@NotNull @Valid RelationshipCreate body) {

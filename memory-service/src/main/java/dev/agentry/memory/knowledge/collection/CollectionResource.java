@@ -19,6 +19,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Knowledge collections: managed by tenant admins, read by any role of the tenant (searched: KnowledgeSearchResource). */
 @Path("/v1/collections")
@@ -28,6 +31,8 @@ public class CollectionResource {
     @Inject
     CollectionService collections;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Collection.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     public Uni<RestResponse<Collection>> create(@NotNull @Valid CollectionCreate body) {

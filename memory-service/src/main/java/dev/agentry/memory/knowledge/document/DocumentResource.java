@@ -26,6 +26,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Documents of a collection. A document is sent as JSON ({@code title}, {@code content}, ...) or as
@@ -44,6 +47,10 @@ public class DocumentResource {
     @Inject
     DocumentService documents;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
+    @APIResponse(responseCode = "200", description = "It existed already: the existing one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.TENANT_ADMIN)
@@ -52,6 +59,10 @@ public class DocumentResource {
         return documents.upload(collection, incoming(body)).map(DocumentResource::answer);
     }
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
+    @APIResponse(responseCode = "200", description = "It existed already: the existing one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @POST
     @Consumes({ TEXT_TYPES_PLAIN, TEXT_TYPES_MARKDOWN, TEXT_TYPES_CSV, "text/x-markdown" })
     @RolesAllowed(Roles.TENANT_ADMIN)
