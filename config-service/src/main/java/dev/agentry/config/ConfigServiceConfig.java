@@ -25,6 +25,8 @@ public interface ConfigServiceConfig {
 
     Runtime runtime();
 
+    Limits limits();
+
     interface Jwt {
         /** {@code iss} of issued tokens; verifiers compare it ({@code mp.jwt.verify.issuer}). */
         @WithDefault("agentry")
@@ -124,5 +126,14 @@ public interface ConfigServiceConfig {
         /** Tools the runtime-config answer lists per agent, by priority (the seed's "top 5"). */
         @WithDefault("5")
         int toolLimit();
+    }
+
+    interface Limits {
+        /**
+         * How often every tenant's plan limits are published to Redis again (they are also published
+         * at start and at every change of a tenant), so that a Redis that lost them is healed.
+         */
+        @WithDefault("10m")
+        Duration republishInterval();
     }
 }

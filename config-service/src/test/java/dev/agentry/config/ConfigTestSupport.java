@@ -26,10 +26,18 @@ public final class ConfigTestSupport {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
-    /** Creates a tenant through the API and answers its id. */
+    /**
+     * Creates a tenant through the API on the {@code pro} plan (room for the agents a test makes:
+     * the plan limits are enforced) and answers its id.
+     */
     public static UUID createTenant(String slugPrefix) {
+        return createTenant(slugPrefix, "pro");
+    }
+
+    /** Creates a tenant through the API on {@code plan} and answers its id. */
+    public static UUID createTenant(String slugPrefix, String plan) {
         String slug = slugPrefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        String id = as(platformAdmin()).body(Map.of("name", "Tenant " + slug, "slug", slug))
+        String id = as(platformAdmin()).body(Map.of("name", "Tenant " + slug, "slug", slug, "plan", plan))
                 .post("/v1/tenants").then().statusCode(201).extract().path("id");
         return UUID.fromString(id);
     }

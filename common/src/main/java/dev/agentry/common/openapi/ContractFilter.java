@@ -19,8 +19,9 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * every service by {@code mp.openapi.filter} in common's {@code microprofile-config.properties}):
  * <ul>
  * <li>enum values in lower case, as {@code JsonConventions} writes and reads them;</li>
- * <li>one {@code Problem} schema, and the problem+json answers each operation can give (400, 404,
- * 429 always; 401 and 403 when it needs a token; 409, 413 and 415 when it takes a body);</li>
+ * <li>one {@code Problem} schema, and the problem+json answers each operation can give (400, 401,
+ * 404, 429 always; 403 when it needs a token; 409 unless it only reads; 413 and 415 when it takes a
+ * body);</li>
  * <li>the bearer-JWT requirement on every operation but the few public ones
  * ({@link #PUBLIC_PATHS});</li>
  * <li>a relative server, so a client is pointed at whichever host serves the document.</li>
@@ -121,8 +122,10 @@ public class ContractFilter implements OASFilter {
         APIResponses responses = op.getResponses();
         ERRORS.forEach((code, description) -> {
             boolean applies = switch (code) {
-                case "401", "403" -> secured;
-                case "409", "413", "415" -> hasBody || method == PathItem.HttpMethod.DELETE && code.equals("409");
+                case "403" -> secured;
+                case "409" -> method != PathItem.HttpMethod.GET;
+                case "413", "415" -> hasBody;
+                // 401 also on the public token exchange: a wrong credential is refused with it.
                 default -> true;
             };
             if (!applies) {

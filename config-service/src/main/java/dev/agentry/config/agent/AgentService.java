@@ -5,6 +5,8 @@ import dev.agentry.common.error.FieldError;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
+import dev.agentry.common.limits.PlanLimitException;
+import dev.agentry.common.limits.PlanLimitNames;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
@@ -37,9 +39,17 @@ public class AgentService {
     @Inject
     TenantContext caller;
 
+    /** 403 plan-limit when the tenant already has its plan's {@code max_agents} live agents. */
     public Uni<Agent> create(AgentCreate create) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> checkReferences(conn, tenant, create.llmModelId(), create.defaultOutputFormatId())
+        return tx.inTenant(tenant, conn -> store.lockQuota(conn, tenant)
+                .flatMap(v -> store.quota(conn, tenant))
+                .invoke(quota -> {
+                    if (quota.full()) {
+                        throw new PlanLimitException(PlanLimitNames.MAX_AGENTS, quota.limit());
+                    }
+                })
+                .flatMap(q -> checkReferences(conn, tenant, create.llmModelId(), create.defaultOutputFormatId()))
                 .flatMap(v -> store.insert(conn, tenant, Ids.newId(), create)));
     }
 

@@ -43,6 +43,25 @@ public class AgentStore {
                 + childAlias + ".agent_id AND " + String.format(VISIBLE, "va") + ")";
     }
 
+    /**
+     * Holds the tenant's agent creation until the transaction ends, so that two creates at once
+     * cannot both see room under the plan's {@code max_agents}. A transaction advisory lock, not a
+     * row lock on {@code tenants}: the tenant's own role may read its tenant row but not update it.
+     */
+    public Uni<Void> lockQuota(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT pg_advisory_xact_lock(hashtextextended('agents:' || $1, 0))")
+                .execute(Tuple.of(tenantId.toString())).replaceWithVoid();
+    }
+
+    /** The tenant's {@code max_agents} (its row in {@code tenants}) and its live agents, after {@link #lockQuota}. */
+    public Uni<AgentQuota> quota(SqlConnection conn, UUID tenantId) {
+        return conn.preparedQuery("SELECT t.max_agents, (SELECT count(*) FROM agents a WHERE a.tenant_id = $1 "
+                + "AND a.deleted_at IS NULL) AS live FROM tenants t WHERE t.id = $1")
+                .execute(Tuple.of(tenantId))
+                .map(rows -> Rows.first(rows, r -> new AgentQuota(r.getLong("max_agents"), r.getLong("live")))
+                        .orElse(new AgentQuota(Long.MAX_VALUE, 0)));
+    }
+
     public Uni<Agent> insert(SqlConnection conn, UUID tenantId, UUID id, AgentCreate c) {
         ModelSettings m = c.model() == null ? new ModelSettings(null, null, null, null) : c.model();
         AgentLimits l = c.limits() == null ? new AgentLimits(null, null) : c.limits();

@@ -31,10 +31,13 @@ public class TenantService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    PlanLimitsPublisher limitsPublisher;
+
     public Uni<Tenant> create(TenantCreate create) {
         TenantPlan plan = create.plan() == null ? TenantPlan.FREE : create.plan();
         TenantLimits limits = create.limits() == null ? plan.defaultLimits() : create.limits();
-        return tx.asPlatform(conn -> store.insert(conn, Ids.newId(), create, plan, limits));
+        return tx.asPlatform(conn -> store.insert(conn, Ids.newId(), create, plan, limits)).flatMap(limitsPublisher::publish);
     }
 
     /** Creates a tenant in an open transaction (the bootstrap creates its first key beside it). */
@@ -53,7 +56,7 @@ public class TenantService {
 
     public Uni<Tenant> update(UUID id, TenantUpdate update) {
         return tx.asPlatform(conn -> store.update(conn, id, update))
-                .map(found -> found.orElseThrow(() -> NotFoundException.of("Tenant", id)));
+                .map(found -> found.orElseThrow(() -> NotFoundException.of("Tenant", id))).flatMap(limitsPublisher::publish);
     }
 
     public Uni<Tenant> suspend(UUID id) {
