@@ -101,7 +101,9 @@ public final class OpenApiResponseValidator implements Filter {
         } catch (IOException e) {
             throw new AssertionError(where + " answered a body that is not JSON: " + body, e);
         }
-        String key = origin + " " + template + " " + method + " " + status + " " + contentType;
+        // One compiled validator per distinct schema (most answers name a component, and every error
+        // the same Problem), not per operation and status: compiled schemas are not small.
+        String key = origin + " " + schema;
         JsonSchema validator = compiled.computeIfAbsent(key, k -> SCHEMAS.getSchema(rooted(schema, document)));
         Set<ValidationMessage> errors = validator.validate(value);
         if (!errors.isEmpty()) {
