@@ -106,7 +106,9 @@ public class SessionService {
                     Session.threadId(tenant, key.userChannelId(), id), 1);
             return redis.createPersist(session)
                     .flatMap(ok -> redis.putHotIfNewer(session))
-                    .flatMap(ok -> tx.inTenant(tenant, conn -> records.insert(conn, session)))
+                    .flatMap(ok -> tx.inTenant(tenant, conn -> records.insert(conn, session))
+                            // No durable row, no session: the keys just written must not linger for 7 days.
+                            .onFailure().call(e -> redis.deleteHot(id).flatMap(v -> redis.deletePersist(id))))
                     .flatMap(ok -> redis.claimChannel(tenant, key.channel(), key.userChannelId(), seen, id))
                     .flatMap(winner -> {
                         if (winner.equals(id)) {
