@@ -62,6 +62,9 @@ public class RuleMatchBench {
             + "FROM rules r WHERE " + ELIGIBLE + " ORDER BY r.condition_embedding <=> ?::vector LIMIT ?) "
             + "SELECT id, 1 - distance AS score FROM c ORDER BY distance, priority DESC, id LIMIT ?";
 
+    /** The request field of the query vector. */
+    static String vectorField = "embedding";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> a = new HashMap<>();
         for (int i = 0; i + 1 < args.length; i += 2) {
@@ -73,6 +76,8 @@ public class RuleMatchBench {
         int concurrency = Integer.parseInt(a.getOrDefault("concurrency", "2"));
         String baseUrl = a.getOrDefault("base-url", "http://127.0.0.1:18081");
         String db = a.getOrDefault("db", "agentry_bench");
+        // "vector" (deprecated since issue 11, still read) to compare with a build from before it.
+        vectorField = a.getOrDefault("vector-field", "embedding");
         Path cache = Path.of(a.getOrDefault("cache", "bench/.cache/config-service"));
         PrivateKey key = privateKey(Path.of(a.get("private-key")));
 
@@ -298,7 +303,7 @@ public class RuleMatchBench {
         Pattern strategyPattern = Pattern.compile("\"strategy\":\"([a-z]+)\"");
         return run("API (HTTP)", strategy, plan, concurrency, q -> {
             UUID tenant = tenants.get(q[0]);
-            String body = "{\"embedding\":" + Arrays.toString(queries[q[1]]).replace(" ", "") + ",\"embedding_model\":\"" + MODEL
+            String body = "{\"" + vectorField + "\":" + Arrays.toString(queries[q[1]]).replace(" ", "") + ",\"embedding_model\":\"" + MODEL
                     + "\",\"top_k\":" + TOP_K + ",\"strategy\":\""
                     + strategy + "\"}";
             HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/v1/agents/" + agentId(q[0]) + "/rules/match"))

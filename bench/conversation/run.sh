@@ -31,7 +31,7 @@ clean() {
   for id in $ids; do redis-cli DEL "session:hot:$id" "session:persist:$id" > /dev/null; done
   for key in $(redis-cli --scan --pattern "session:index:*:$TENANT:*"); do redis-cli DEL "$key" > /dev/null; done
   as_owner -c "SELECT set_config('app.tenant_id', '$TENANT', false)" \
-           -c "DELETE FROM conversation.sessions WHERE tenant_id = '$TENANT'" 2>/dev/null || true
+           -c "DELETE FROM conversation.sessions WHERE tenant_id = '$TENANT'" > /dev/null 2>&1 || true
 }
 if [ "${1:-}" = clean ]; then clean; echo "[bench] removed tenant $TENANT's sessions"; exit 0; fi
 

@@ -3,7 +3,9 @@ import dev.agentry.memory.episode.EpisodeStore;
 import dev.agentry.memory.episode.EpisodeType;
 import dev.agentry.common.search.IndexSearchSettings;
 import dev.agentry.common.search.SearchStrategy;
+import dev.agentry.memory.knowledge.chunk.ChunkStore;
 import dev.agentry.memory.search.RankingLimits;
+import dev.agentry.memory.search.SqlStatement;
 import dev.agentry.memory.search.TextQuery;
 import dev.agentry.memory.search.VectorQuery;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -296,7 +298,7 @@ public class MemoryBench {
         EpisodeStore.Query q = new EpisodeStore.Query(new EpisodeStore.Filter(null, null, null, null, null),
                 new EpisodeStore.Validity(Instant.now(), null), new VectorQuery(strategy, vector, MODEL), null,
                 new RankingLimits(10, 50, 2000, 1000, 60), new EpisodeStore.Weights(0.0, 0.0, 2_592_000));
-        EpisodeStore.Statement st = EpisodeStore.searchStatement(tenant, q);
+        SqlStatement st = EpisodeStore.searchStatement(tenant, q);
         long t0 = System.nanoTime();
         // The baseline as first measured: two round trips, the tenant and ef_search bound in one (fewer
         // than the service needs: it also reads the tenant's size, and sets ef_search apart for the index).
@@ -493,34 +495,102 @@ public class MemoryBench {
         return out;
     }
 
-    /** EXPLAIN ANALYZE of the hybrid statement the service sends, on the largest tenant and a small one. */
+    /**
+     * EXPLAIN ANALYZE, as the runtime role under row-level security (tenant bound per transaction),
+     * of the hot statements exactly as the service sends them: episode search (vector exact, vector
+     * index, hybrid) on the largest tenant, one near the threshold and the smallest; chunk search
+     * (hybrid and vector, exact and index) on a collection of 20,000 chunks, made once from the
+     * largest tenant's episodes when absent.
+     */
     void explain() throws Exception {
         CorpusCache.Corpus corpus = corpus();
+        UUID collection = seedChunks(20_000);
         Vertx vertx = Vertx.vertx();
         Pool pool = rawPool(vertx, 1);
         String text = System.getProperty("bench.text", "I ordered the running shoes on Monday and they arrived damaged");
         float[] v = corpus.vectors()[0];
-        for (int t : new int[] { 0, tenants - 1 }) {
+        int[] sizes = sizes();
+        int nearThreshold = 0;
+        while (nearThreshold < tenants - 1 && sizes[nearThreshold + 1] >= 10_000) {
+            nearThreshold++;
+        }
+        RankingLimits limits = new RankingLimits(10, 50, 2000, 1000, 60);
+        for (int t : new int[] { 0, nearThreshold, tenants - 1 }) {
             UUID tenant = tenant(t);
-            EpisodeStore.Query q = new EpisodeStore.Query(new EpisodeStore.Filter(null, null, null, null, null),
-                    new EpisodeStore.Validity(Instant.now(), null),
-                    new VectorQuery(t == 0 ? SearchStrategy.INDEX : SearchStrategy.EXACT, v, MODEL), new TextQuery(text, "en"),
-                    new RankingLimits(10, 50, 2000, 1000, 60), new EpisodeStore.Weights(0.002, 0.002, 2_592_000));
-            EpisodeStore.Statement st = EpisodeStore.searchStatement(tenant, q);
-            List<String> plan = pool.withTransaction(conn -> conn.preparedQuery("SELECT set_config('app.tenant_id', $1, true)")
-                    .execute(Tuple.of(tenant.toString()))
-                    .flatMap(x -> IndexSearchSettings.efSearch(conn, 100))
-                    .flatMap(x -> conn.preparedQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + st.sql()).execute(st.params())))
-                    .map(rows -> {
-                        List<String> out = new ArrayList<>();
-                        rows.forEach(r -> out.add(r.getString(0)));
-                        return out;
-                    }).await().atMost(Duration.ofMinutes(2));
-            System.out.println("=== tenant " + t + " (" + sizes()[t] + " rows)");
-            plan.forEach(line -> System.out.println(line.length() > 220 ? line.substring(0, 220) : line));
+            for (SearchStrategy strategy : new SearchStrategy[] { SearchStrategy.EXACT, SearchStrategy.INDEX }) {
+                for (boolean hybrid : new boolean[] { false, true }) {
+                    EpisodeStore.Query q = new EpisodeStore.Query(new EpisodeStore.Filter(null, null, null, null, null),
+                            new EpisodeStore.Validity(Instant.now(), null), new VectorQuery(strategy, v, MODEL),
+                            hybrid ? new TextQuery(text, "en") : null, limits, new EpisodeStore.Weights(0.002, 0.002, 2_592_000));
+                    plan(pool, tenant, "episodes, tenant " + t + " (" + sizes[t] + " rows), " + (hybrid ? "hybrid" : "vector") + ", "
+                            + strategy.wireName(), EpisodeStore.searchStatement(tenant, q));
+                }
+            }
+        }
+        for (SearchStrategy strategy : new SearchStrategy[] { SearchStrategy.EXACT, SearchStrategy.INDEX }) {
+            for (boolean hybrid : new boolean[] { false, true }) {
+                ChunkStore.Query q = new ChunkStore.Query(collection, null, new VectorQuery(strategy, v, MODEL),
+                        hybrid ? new TextQuery(text, "en") : null, limits);
+                plan(pool, tenant(0), "chunks, one collection of 20,000, " + (hybrid ? "hybrid" : "vector") + ", " + strategy.wireName(),
+                        ChunkStore.searchStatement(tenant(0), q));
+            }
         }
         pool.close().await().indefinitely();
         vertx.close().await().indefinitely();
+    }
+
+    /** Prints the plan of one statement, run as the runtime role with the tenant bound (and ef_search, as the service sets it). */
+    void plan(Pool pool, UUID tenant, String title, SqlStatement st) {
+        List<String> plan = pool.withTransaction(conn -> conn.preparedQuery("SELECT set_config('app.tenant_id', $1, true)")
+                .execute(Tuple.of(tenant.toString()))
+                .flatMap(x -> IndexSearchSettings.efSearch(conn, 100))
+                .flatMap(x -> conn.preparedQuery("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + st.sql()).execute(st.params())))
+                .map(rows -> {
+                    List<String> out = new ArrayList<>();
+                    rows.forEach(r -> out.add(r.getString(0)));
+                    return out;
+                }).await().atMost(Duration.ofMinutes(2));
+        System.out.println("=== " + title);
+        plan.forEach(line -> System.out.println(line.length() > 220 ? line.substring(0, 220) : line));
+    }
+
+    /**
+     * A collection of {@code count} current chunks in the largest tenant (one document per 100
+     * chunks), copied from its episodes, unless there already is one. Written as the owner with the
+     * tenant bound (row-level security is forced on the owner too).
+     */
+    UUID seedChunks(int count) throws Exception {
+        UUID tenant = tenant(0);
+        UUID collection = UUID.nameUUIDFromBytes(("agentry-bench-collection-" + count).getBytes());
+        try (Connection c = ownerConnection(); Statement s = c.createStatement()) {
+            c.setAutoCommit(false);
+            s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', true)");
+            try (ResultSet rs = s.executeQuery("SELECT count(*) FROM collections WHERE tenant_id = '" + tenant + "' AND id = '"
+                    + collection + "'")) {
+                rs.next();
+                if (rs.getLong(1) > 0) {
+                    c.rollback();
+                    return collection;
+                }
+            }
+            long t0 = System.nanoTime();
+            s.execute("INSERT INTO collections (id, tenant_id, name, slug, embedding_model, chunk_count, document_count) VALUES ('"
+                    + collection + "', '" + tenant + "', 'Bench', 'bench', '" + MODEL + "', " + count + ", " + count / 100 + ")");
+            s.execute("INSERT INTO documents (id, tenant_id, collection_id, title, file_type, size_bytes, status, chunk_count, "
+                    + "content_hash, indexed_at) SELECT gen_random_uuid(), '" + tenant + "', '" + collection + "', 'Document ' || g, "
+                    + "'txt', 10000, 'indexed', 100, sha256(('bench ' || g)::bytea), now() FROM generate_series(1, " + count / 100 + ") g");
+            s.execute("INSERT INTO chunks (id, tenant_id, collection_id, document_id, chunk_index, content, chunk_hash, language, "
+                    + "embedding, embedding_model, token_count) SELECT e.id, e.tenant_id, '" + collection + "', d.id, e.n % 100, e.content, "
+                    + "sha256((e.content || e.n)::bytea), 'en', e.embedding, e.embedding_model, length(e.content) / 4 "
+                    + "FROM (SELECT *, row_number() OVER (ORDER BY id) - 1 AS n FROM episodes WHERE tenant_id = '" + tenant
+                    + "' ORDER BY id LIMIT " + count + ") e JOIN (SELECT id, row_number() OVER (ORDER BY id) - 1 AS k FROM documents "
+                    + "WHERE tenant_id = '" + tenant + "' AND collection_id = '" + collection + "') d ON d.k = e.n / 100");
+            c.commit();
+            c.setAutoCommit(true);
+            s.execute("ANALYZE collections, documents, chunks");
+            out("explain: %d chunks made in one collection of tenant 0 in %.1f s", count, (System.nanoTime() - t0) / 1e9);
+        }
+        return collection;
     }
 
     // =================================================================================== ingest
@@ -584,7 +654,7 @@ public class MemoryBench {
                         EpisodeType.valueOf(corpus.types().get(base).toUpperCase(Locale.ROOT)), corpus.texts().get(base), null,
                         null, null, null, null, null, null), vectors.get(k++), MODEL));
             }
-            EpisodeStore.Statement st = EpisodeStore.insertStatement(rawTenant, rows);
+            SqlStatement st = EpisodeStore.insertStatement(rawTenant, rows);
             long s = System.nanoTime();
             pool.withTransaction(conn -> conn.preparedQuery("SELECT set_config('app.tenant_id', $1, true)")
                     .execute(Tuple.of(rawTenant.toString())).flatMap(x -> conn.preparedQuery(st.sql()).execute(st.params())))

@@ -9,6 +9,7 @@
 # Environment (defaults): BENCH_EPISODES=1000000 BENCH_TENANTS=100 BENCH_QUERIES=400 BENCH_EF=100
 #   BENCH_THRESHOLD=<exact-threshold of the service, default its configured value> BENCH_CONCURRENCY=4
 #   BENCH_SECONDS=20 BENCH_INGEST=20000 BENCH_PORT=18082 BENCH_SCHEMA=memory_bench BENCH_MWM=1GB
+#   BENCH_CORPUS=30000 (distinct sentences embedded; fewer embed faster on a busy machine)
 # Drop the data afterwards with: psql -h 127.0.0.1 -U agentry_owner agentry -c 'DROP SCHEMA memory_bench CASCADE'
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -31,7 +32,7 @@ export DJL_CACHE_DIR="$root/$work/djl"
 bench() {
   java -Xmx3g -Djava.io.tmpdir="$work/tmp" -Dai.djl.offline=true -Djava.util.logging.manager=org.jboss.logmanager.LogManager \
     -Dbench.episodes="${BENCH_EPISODES:-1000000}" -Dbench.tenants="${BENCH_TENANTS:-100}" \
-    -Dbench.queries="${BENCH_QUERIES:-400}" -Dbench.ef="${BENCH_EF:-100}" -Dbench.concurrency="${BENCH_CONCURRENCY:-4}" \
+    -Dbench.corpus="${BENCH_CORPUS:-30000}" -Dbench.queries="${BENCH_QUERIES:-400}" -Dbench.ef="${BENCH_EF:-100}" -Dbench.concurrency="${BENCH_CONCURRENCY:-4}" \
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.ingest="${BENCH_INGEST:-20000}" -Dbench.schema="$schema" \
     -Dbench.url="http://127.0.0.1:$port" -Dbench.mwm="${BENCH_MWM:-1GB}" \
     -cp "$work/classes:$cp" MemoryBench "$@"

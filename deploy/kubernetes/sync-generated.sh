@@ -5,7 +5,7 @@
 # committed, so that a cluster can be set up from the repository without building Java, and a
 # change of a service's Kubernetes settings shows up in review as a change of its manifest.
 #
-#   ./mvnw -B -q package -DskipTests -pl config-service,memory-service,profile-service -am
+#   ./mvnw -B -q package -DskipTests
 #   deploy/kubernetes/sync-generated.sh           # copy
 #   deploy/kubernetes/sync-generated.sh --check   # exit 1 when a copy differs from its build
 #
@@ -15,7 +15,7 @@
 set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 OUT="$ROOT/deploy/kubernetes/base/generated"
-SERVICES=(config-service memory-service profile-service)
+SERVICES=(config-service memory-service audit-service profile-service catalog-service conversation-service)
 CHECK=0
 case "${1:-}" in
   --check) CHECK=1 ;;

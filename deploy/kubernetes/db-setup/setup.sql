@@ -41,6 +41,11 @@ SELECT format('GRANT CONNECT ON DATABASE %I TO %I', :'db', :'app') \gexec
 SET client_min_messages TO warning;
 -- The extension needs this role's rights; the migrations only use it.
 CREATE EXTENSION IF NOT EXISTS vector;
+-- catalog-service: accent-insensitive search (unaccent, pg_trgm) and the exclusion constraint that
+-- refuses overlapping price lists (btree_gist).
+CREATE EXTENSION IF NOT EXISTS unaccent;
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+CREATE EXTENSION IF NOT EXISTS btree_gist;
 REVOKE CREATE ON SCHEMA public FROM PUBLIC;
 SELECT format('[db-setup] roles %s and %s, database %s with pgvector %s: ready', :'owner', :'app', :'db', extversion)
   FROM pg_extension WHERE extname = 'vector';

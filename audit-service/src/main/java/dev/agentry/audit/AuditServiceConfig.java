@@ -51,6 +51,17 @@ public interface AuditServiceConfig {
     @WithDefault("100000")
     int verifyMaxRows();
 
+    /**
+     * How often acknowledged entries are trimmed off the stream ({@code XTRIM MINID}), never past the
+     * oldest pending entry nor past what this consumer has acknowledged itself. 0 turns trimming off.
+     */
+    @WithDefault("1m")
+    Duration trimInterval();
+
+    /** How long acknowledged entries stay on the stream before trimming (for replay and inspection). */
+    @WithDefault("1h")
+    Duration keepAcknowledged();
+
     /** Months of partitions kept made ahead of now (checked at start and then daily). */
     @WithDefault("3")
     int partitionMonthsAhead();

@@ -39,6 +39,17 @@ public interface CatalogServiceConfig {
         @WithDefault("0.4")
         double trigramThreshold();
 
+        /**
+         * Most ids the text index lookup answers (every word of the query, or the trigram fallback):
+         * a query matching more versions ranks the first ones the index yields.
+         */
+        @WithDefault("1000")
+        int textMatchCap();
+
+        /** How many of the tenant's most recent active versions a single word of the query is enough in. */
+        @WithDefault("2000")
+        int textWindow();
+
         /** Hits answered when the request gives no limit. */
         @WithDefault("10")
         int defaultLimit();

@@ -14,6 +14,7 @@ import io.quarkus.redis.datasource.stream.ReactiveStreamCommands;
 import io.quarkus.redis.datasource.stream.StreamMessage;
 import io.quarkus.redis.datasource.stream.XGroupCreateArgs;
 import io.quarkus.redis.datasource.stream.XReadGroupArgs;
+import io.quarkus.redis.datasource.stream.XTrimArgs;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
@@ -43,7 +44,8 @@ import org.jboss.logging.Logger;
  * When the database refuses a batch for its data, the batch is retried record by record; a record
  * refused {@code max-attempts} times moves to its tenant's dead-letter stream and is acknowledged.
  * Any other failure (database or Redis unreachable) leaves the whole batch pending and the loop
- * backs off. audit-service never trims the stream.
+ * backs off. Acknowledged entries are trimmed off the stream after {@code keep-acknowledged}, never
+ * an entry that is pending or not yet delivered (see {@link #trim()}).
  *
  * <p>The loop is a chain of non-blocking Redis and PostgreSQL calls on the event loop; the only
  * wait is XREADGROUP's BLOCK, which holds a Redis connection, not a thread.
@@ -86,6 +88,9 @@ public class StreamConsumer {
     private volatile boolean abandonNext;
     private String claimCursor = "0-0";
     private long lastClaim;
+    /** The highest entry id this consumer has acknowledged: every entry up to it was delivered. */
+    private volatile String maxAcked;
+    private long trimTimer = -1;
 
     @PostConstruct
     void init() {
@@ -121,7 +126,45 @@ public class StreamConsumer {
                 stopped = new CompletableFuture<>();
             }
             vertx.setTimer(1, id -> loop());
+            if (trimTimer < 0 && config.trimInterval().toMillis() > 0) {
+                trimTimer = vertx.setPeriodic(config.trimInterval().toMillis(), id -> trim().subscribe()
+                        .with(n -> { }, e -> LOG.debugf("trimming the audit stream failed: %s", e.toString())));
+            }
         });
+    }
+
+    /**
+     * Trims acknowledged entries off the stream: below the oldest pending entry (delivered, not yet
+     * acknowledged by any consumer), below the highest entry this consumer acknowledged (entries up
+     * to it were all delivered, so what is not pending below it is acknowledged), and older than
+     * {@code keep-acknowledged}. Entries never delivered lie above all three and are never trimmed.
+     * Answers how many entries were removed.
+     */
+    public Uni<Long> trim() {
+        String acked = maxAcked;
+        if (acked == null) {
+            return Uni.createFrom().item(0L);
+        }
+        return commands.xpending(stream.key(), config.group()).chain(summary -> {
+            String bound = acked;
+            if (summary.getPendingCount() > 0 && summary.getLowestId() != null
+                    && compareIds(summary.getLowestId(), bound) < 0) {
+                bound = summary.getLowestId();
+            }
+            String keep = (System.currentTimeMillis() - config.keepAcknowledged().toMillis()) + "-0";
+            if (compareIds(keep, bound) < 0) {
+                bound = keep;
+            }
+            return commands.xtrim(stream.key(), new XTrimArgs().minid(bound));
+        });
+    }
+
+    /** Orders two stream entry ids ({@code <ms>-<seq>}). */
+    static int compareIds(String a, String b) {
+        int da = a.indexOf('-');
+        int db = b.indexOf('-');
+        int byTime = Long.compare(Long.parseLong(a.substring(0, da)), Long.parseLong(b.substring(0, db)));
+        return byTime != 0 ? byTime : Long.compare(Long.parseLong(a.substring(da + 1)), Long.parseLong(b.substring(db + 1)));
     }
 
     /** Stops after the batch in flight (which is written and acknowledged first). */
@@ -287,7 +330,14 @@ public class StreamConsumer {
         if (ids.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return commands.xack(stream.key(), config.group(), ids.toArray(String[]::new)).replaceWithVoid();
+        return commands.xack(stream.key(), config.group(), ids.toArray(String[]::new)).invoke(() -> {
+            for (String id : ids) {
+                String current = maxAcked;
+                if (current == null || compareIds(id, current) > 0) {
+                    maxAcked = id;
+                }
+            }
+        }).replaceWithVoid();
     }
 
     private void count(int inserted, int written) {

@@ -129,6 +129,10 @@ class StreamConsumerResourceTest extends TwoTenantTest {
         assertEquals(10, count(tenant, "audit_logs"));
         as(auditor(tenant)).get("/v1/audit/verify").then().body("verified", equalTo(true)).body("checked", equalTo(10));
         as(tokenB(Roles.AUDITOR)).get("/v1/audit/logs").then().body("items", hasSize(0));
+        // Acknowledged entries are trimmed off the stream (all but the last acknowledged one).
+        assertEquals(60, redis.stream(String.class).xlen(streamKey));
+        consumer.trim().await().atMost(WAIT);
+        assertTrue(redis.stream(String.class).xlen(streamKey) <= 1, "trimmed");
     }
 
     @Test
@@ -185,8 +189,14 @@ class StreamConsumerResourceTest extends TwoTenantTest {
         publish(all.subList(1500, 3000));
         await("the consumer to die mid-batch", () -> !consumer.isRunning());
         consumer.stop().await().atMost(WAIT);
-        assertTrue(pending() > 0, "the dead consumer holds unacknowledged entries");
+        long pendingAtDeath = pending();
+        assertTrue(pendingAtDeath > 0, "the dead consumer holds unacknowledged entries");
         publish(all.subList(3000, 4000));
+        // Trimming now must keep every pending and every undelivered entry.
+        long before = redis.stream(String.class).xlen(streamKey);
+        consumer.trim().await().atMost(WAIT);
+        assertTrue(redis.stream(String.class).xlen(streamKey) >= pendingAtDeath + 1000,
+                "kept the pending and the undelivered entries (" + before + " before trimming)");
         assertFalse(consumer.isRunning());
 
         consumer.start().await().atMost(WAIT);

@@ -106,8 +106,10 @@ public class SearchService {
             String textParam = mode.usesText() ? params.add(text) : null;
             String threshold = mode.usesText() ? params.add(config.search().trigramThreshold()) : null;
             int limit = s.limit() == null ? config.search().defaultLimit() : s.limit();
+            String textCap = mode.usesText() ? params.add(config.search().textMatchCap()) : null;
+            String textWindow = mode.usesText() ? params.add(config.search().textWindow()) : null;
             SearchStore.Plan plan = new SearchStore.Plan(params, t, p.toString(), mode.usesVector(),
-                    strategy == SearchStrategy.EXACT, vectorParam, model, textParam, threshold,
+                    strategy == SearchStrategy.EXACT, vectorParam, model, textParam, threshold, textCap, textWindow,
                     params.add(Math.max(config.search().candidates(), limit)), params.add(config.search().rrfK()), params.add(limit));
             return new Planned(plan, strategy);
         });

@@ -26,17 +26,21 @@ import java.util.UUID;
  * {@code embedding <=> q}, served by the partial HNSW index with the connection's iterative scan.
  *
  * <p>Text ranking: the query is accent-folded ({@code fold_text}: lower(unaccent)), so "bat dong
- * san" and "Bất Động Sản" are the same words; a version matches when it holds any of the words
- * ({@code simple} configuration: no stemmer fits Vietnamese) or when the pg_trgm word similarity of
- * the folded query to its folded text reaches the threshold (misspellings); ranked by
- * {@code ts_rank_cd} plus that similarity.
+ * san" and "Bất Động Sản" are the same words ({@code simple} configuration: no stemmer fits
+ * Vietnamese). Candidates: the versions holding every word or, when none does, those whose folded
+ * text is trigram-similar to the folded query (misspellings), both found through their GIN indexes
+ * by the SECURITY DEFINER function {@code offering_text_matches} (V2: the match operators are not
+ * leakproof, so under row-level security the indexes are otherwise unused); plus the versions
+ * holding any one word among the tenant's most recent {@code textWindow} active versions. Ranked by
+ * {@code ts_rank_cd} over the OR of the words plus the trigram word similarity.
  */
 @ApplicationScoped
 public class SearchStore {
 
     /** Everything one search statement needs; placeholders come from {@code params}. */
     record Plan(SqlParams params, String tenant, String predicate, boolean vector, boolean exact, String vectorParam,
-            String modelParam, String textParam, String thresholdParam, String candidates, String rrfK, String limit) {
+            String modelParam, String textParam, String thresholdParam, String textCap, String textWindow, String candidates,
+            String rrfK, String limit) {
     }
 
     /** How many active versions the tenant has: what the strategy is chosen by (an index-only count). */
@@ -78,16 +82,25 @@ public class SearchStore {
             ctes.add("vec_ranked AS (SELECT id, distance, row_number() OVER (ORDER BY distance, id) AS r FROM vec)");
         }
         if (text) {
+            // The query's folded words, each quoted for to_tsquery: any of them (OR) and all of them (AND).
             String quoted = "'''' || replace(replace(lexeme, '\\', '\\\\'), '''', '''''') || ''''";
-            ctes.add("tq AS (SELECT fold_text(" + p.textParam() + ") AS folded, (SELECT nullif(string_agg(" + quoted
-                    + ", ' | '), '')::tsquery FROM unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, fold_text("
-                    + p.textParam() + ")))) l (lexeme)) AS any_q)");
+            String words = "unnest(tsvector_to_array(to_tsvector('pg_catalog.simple'::regconfig, fold_text(" + p.textParam() + "))))";
+            ctes.add("tq AS (SELECT fold_text(" + p.textParam() + ") AS folded, "
+                    + "(SELECT nullif(string_agg(" + quoted + ", ' | '), '')::tsquery FROM " + words + " l (lexeme)) AS any_q, "
+                    + "(SELECT nullif(string_agg(" + quoted + ", ' & '), '')::tsquery FROM " + words + " l (lexeme)) AS all_q)");
             String ts = "CASE WHEN tq.any_q IS NULL THEN 0 ELSE ts_rank_cd(v.search_tsv, tq.any_q, 32) END";
             String trgm = "word_similarity(tq.folded, v.search_folded)";
-            ctes.add("txt AS (SELECT v.id, (" + ts + ")::float8 AS ts, (" + trgm + ")::float8 AS trgm "
-                    + "FROM tenant_offering_version v CROSS JOIN tq WHERE " + p.predicate()
-                    + " AND ((tq.any_q IS NOT NULL AND v.search_tsv @@ tq.any_q) OR " + trgm + " >= " + p.thresholdParam() + "::float8) "
-                    + "ORDER BY (" + ts + ") + (" + trgm + ") DESC, v.id LIMIT " + p.candidates() + ")");
+            String scored = "v.id, (" + ts + ")::float8 AS ts, (" + trgm + ")::float8 AS trgm";
+            // Every word (or, failing that, trigram similarity) through the index, in the SECURITY DEFINER
+            // function of V2 (GIN under row-level security); any single word among the most recent rows.
+            ctes.add("recent AS (SELECT v.* FROM tenant_offering_version v WHERE " + p.predicate() + " ORDER BY v.id DESC LIMIT "
+                    + p.textWindow() + ")");
+            ctes.add("txt AS (SELECT id, max(ts) AS ts, max(trgm) AS trgm FROM ("
+                    + "(SELECT " + scored + " FROM tenant_offering_version v CROSS JOIN tq WHERE " + p.predicate()
+                    + " AND v.id IN (SELECT offering_text_matches(" + p.tenant() + ", (SELECT all_q FROM tq), (SELECT folded FROM tq), "
+                    + p.thresholdParam() + "::real, " + p.textCap() + "))) UNION ALL "
+                    + "(SELECT " + scored + " FROM recent v CROSS JOIN tq WHERE tq.any_q IS NOT NULL AND v.search_tsv @@ tq.any_q)"
+                    + ") x GROUP BY id ORDER BY max(ts) + max(trgm) DESC, id LIMIT " + p.candidates() + ")");
             ctes.add("txt_ranked AS (SELECT id, ts, trgm, row_number() OVER (ORDER BY ts + trgm DESC, id) AS r FROM txt)");
         }
         if (p.vector() && text) {

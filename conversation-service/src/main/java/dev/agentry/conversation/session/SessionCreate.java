@@ -1,6 +1,6 @@
 package dev.agentry.conversation.session;
 
-import dev.agentry.conversation.channel.ChannelKey;
+import dev.agentry.common.channel.ChannelKey;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -14,12 +14,12 @@ import java.util.UUID;
  */
 public record SessionCreate(
         @NotNull UUID agentId,
-        @NotBlank @Pattern(regexp = ChannelKey.CHANNEL, message = "must be a letter then letters, digits, '_', '.' or '-' (at most 50)") String channel,
+        @NotBlank @Pattern(regexp = ChannelKey.CHANNEL, message = ChannelKey.CHANNEL_MESSAGE) String channel,
         @NotBlank @Size(max = 255) String userChannelId,
         UUID customerProfileId,
         Map<String, Object> variables) {
 
     public ChannelKey key() {
-        return ChannelKey.of(channel, userChannelId);
+        return ChannelKey.of(channel, userChannelId, "user_channel_id");
     }
 }

@@ -12,7 +12,7 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
-import dev.agentry.conversation.channel.ChannelKey;
+import dev.agentry.common.channel.ChannelKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -85,7 +85,7 @@ public class SessionService {
         UUID tenant = caller.tenantId();
         Map<String, Object> variables = request.variables() == null ? Map.of() : new LinkedHashMap<>(request.variables());
         checkVariables(variables);
-        return redis.channelSession(tenant, key.channel(), key.userChannelId())
+        return redis.channelSession(tenant, key.channel(), key.userId())
                 .flatMap(seen -> createOrContinue(tenant, key, request, variables, seen.orElse(null), CREATE_ATTEMPTS));
     }
 
@@ -102,12 +102,14 @@ public class SessionService {
             UUID id = Ids.newId();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
             Session session = new Session(id, tenant, request.agentId(), request.customerProfileId(), key.channel(),
-                    key.userChannelId(), SessionStatus.ACTIVE, variables, null, null, null, List.of(), null, now, now, null,
-                    Session.threadId(tenant, key.userChannelId(), id), 1);
+                    key.userId(), SessionStatus.ACTIVE, variables, null, null, null, List.of(), null, now, now, null,
+                    Session.threadId(tenant, key.userId(), id), 1);
             return redis.createPersist(session)
                     .flatMap(ok -> redis.putHotIfNewer(session))
-                    .flatMap(ok -> tx.inTenant(tenant, conn -> records.insert(conn, session)))
-                    .flatMap(ok -> redis.claimChannel(tenant, key.channel(), key.userChannelId(), seen, id))
+                    .flatMap(ok -> tx.inTenant(tenant, conn -> records.insert(conn, session))
+                            // No durable row, no session: the keys just written must not linger for 7 days.
+                            .onFailure().call(e -> redis.deleteHot(id).flatMap(v -> redis.deletePersist(id))))
+                    .flatMap(ok -> redis.claimChannel(tenant, key.channel(), key.userId(), seen, id))
                     .flatMap(winner -> {
                         if (winner.equals(id)) {
                             return redis.index(session).replaceWith(new Created(session, true));
@@ -286,12 +288,12 @@ public class SessionService {
 
     /** The channel user's current session (the channel index names at most one), as a list. */
     public Uni<Page<Session>> listByChannel(String channel, String userChannelId) {
-        ChannelKey key = ChannelKey.of(channel, userChannelId);
+        ChannelKey key = ChannelKey.of(channel, userChannelId, "user_channel_id");
         UUID tenant = caller.tenantId();
-        return redis.channelSession(tenant, key.channel(), key.userChannelId()).flatMap(id -> id.isEmpty()
+        return redis.channelSession(tenant, key.channel(), key.userId()).flatMap(id -> id.isEmpty()
                 ? Uni.createFrom().item(new Page<Session>(List.of(), null))
                 : findInRedis(tenant, id.get()).map(s -> new Page<>(s.stream()
-                        .filter(x -> key.channel().equals(x.channel()) && key.userChannelId().equals(x.userChannelId()))
+                        .filter(x -> key.channel().equals(x.channel()) && key.userId().equals(x.userChannelId()))
                         .toList(), null)));
     }
 

@@ -14,6 +14,7 @@ import dev.agentry.memory.search.HitScores;
 import dev.agentry.memory.search.HybridSql;
 import dev.agentry.memory.search.RankingLimits;
 import dev.agentry.memory.search.SqlParams;
+import dev.agentry.memory.search.SqlStatement;
 import dev.agentry.memory.search.TextQuery;
 import dev.agentry.memory.search.VectorQuery;
 import io.smallrye.mutiny.Uni;
@@ -69,14 +70,14 @@ public class EpisodeStore {
 
     /** Inserts every episode in one statement (so one trigger run updates the counts), all or nothing. */
     public Uni<List<Episode>> insertAll(SqlConnection conn, UUID tenant, List<NewEpisode> episodes) {
-        Statement s = insertStatement(tenant, episodes);
+        SqlStatement s = insertStatement(tenant, episodes);
         return conn.preparedQuery(s.sql()).execute(s.params())
                 .onFailure().transform(e -> SqlErrors.translate(e, Map.of()))
                 .map(rows -> Rows.list(rows, EpisodeStore::map));
     }
 
     /** The insert exactly as {@link #insertAll} sends it (arrays unnested server-side); public for the benchmark. */
-    public static Statement insertStatement(UUID tenant, List<NewEpisode> episodes) {
+    public static SqlStatement insertStatement(UUID tenant, List<NewEpisode> episodes) {
         int n = episodes.size();
         UUID[] ids = new UUID[n];
         UUID[] agents = new UUID[n];
@@ -110,7 +111,7 @@ public class EpisodeStore {
             validTo[i] = timestamp(c.validTo());
             metadata[i] = Rows.jsonb(c.metadata()).encode();
         }
-        return new Statement("INSERT INTO episodes AS t (id, tenant_id, agent_id, customer_profile_id, session_id, group_id, "
+        return new SqlStatement("INSERT INTO episodes AS t (id, tenant_id, agent_id, customer_profile_id, session_id, group_id, "
                 + "episode_type, content, language, embedding, embedding_model, importance, valid_from, valid_to, metadata) "
                 + "SELECT u.id, $1, u.agent_id, u.customer_profile_id, u.session_id, u.group_id, u.episode_type, u.content, "
                 + "u.language, u.embedding::vector, u.embedding_model, u.importance, coalesce(u.valid_from, now()), u.valid_to, "
@@ -181,12 +182,8 @@ public class EpisodeStore {
                 });
     }
 
-    /** A statement and its parameters. */
-    public record Statement(String sql, Tuple params) {
-    }
-
     public Uni<List<EpisodeHit>> search(SqlConnection conn, UUID tenant, Query q) {
-        Statement s = searchStatement(tenant, q);
+        SqlStatement s = searchStatement(tenant, q);
         return conn.preparedQuery(s.sql()).execute(s.params())
                 .map(rows -> Rows.list(rows, row -> new EpisodeHit(map(row), HitScores.of(row))));
     }
@@ -195,7 +192,7 @@ public class EpisodeStore {
      * The search statement exactly as {@link #search} sends it; public so that the benchmark
      * (bench/memory) runs the same SQL raw as its baseline.
      */
-    public static Statement searchStatement(UUID tenant, Query q) {
+    public static SqlStatement searchStatement(UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
         String asOf = p.add(timestamp(q.validity().asOf())) + "::timestamptz";
@@ -210,7 +207,7 @@ public class EpisodeStore {
                 "episode_text_matches(" + tenantParam + ", %s, %s)");
         String sql = HybridSql.sql(p, new HybridSql.Spec(source, q.vector(), q.text(), q.limits(),
                 new Boost(recency, "t.importance", q.weights().recency(), q.weights().importance())));
-        return new Statement(sql, p.tuple());
+        return new SqlStatement(sql, p.tuple());
     }
 
     /** The tenant and the optional filters as a WHERE clause over alias {@code t}. */

@@ -16,7 +16,7 @@ import dev.agentry.profile.base.ProfileStore;
 import dev.agentry.profile.fieldvalue.FieldStore;
 import dev.agentry.profile.fieldvalue.FieldWrite;
 import dev.agentry.profile.fieldvalue.FieldWriter;
-import dev.agentry.profile.identity.ChannelKey;
+import dev.agentry.common.channel.ChannelKey;
 import dev.agentry.profile.identity.IdentityCreate;
 import dev.agentry.profile.identity.IdentityService;
 import dev.agentry.profile.identity.IdentityStore;

@@ -1,6 +1,7 @@
 package dev.agentry.profile.identity;
 
 import jakarta.validation.constraints.NotBlank;
+import dev.agentry.common.channel.ChannelKey;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 

@@ -1,6 +1,7 @@
 package dev.agentry.profile.identity;
 
 import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.channel.ChannelKey;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;

@@ -1,6 +1,7 @@
 package dev.agentry.profile.identity;
 
 import static dev.agentry.common.db.Rows.instant;
+import dev.agentry.common.channel.ChannelKey;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
@@ -40,7 +41,7 @@ public class IdentityStore {
         return conn.preparedQuery("SELECT " + I_COLUMNS + ", " + ProfileStore.columns("p", "p_")
                 + " FROM channel_identities i JOIN customer_profiles p ON p.tenant_id = i.tenant_id AND p.id = i.profile_id"
                 + " WHERE i.tenant_id = $1 AND i.channel = $2 AND i.channel_user_id = $3")
-                .execute(Tuple.of(tenantId, key.channel(), key.channelUserId()))
+                .execute(Tuple.of(tenantId, key.channel(), key.userId()))
                 .map(rows -> Rows.first(rows, IdentityStore::match));
     }
 
@@ -60,14 +61,14 @@ public class IdentityStore {
                 + "p AS (INSERT INTO customer_profiles (id, tenant_id) SELECT profile_id, tenant_id FROM i RETURNING "
                 + ProfileStore.COLUMNS + ") "
                 + "SELECT " + I_COLUMNS + ", " + ProfileStore.columns("p", "p_") + " FROM i, p")
-                .execute(Tuple.of(identityId, tenantId, profileId, key.channel(), key.channelUserId(), verified))
+                .execute(Tuple.of(identityId, tenantId, profileId, key.channel(), key.userId(), verified))
                 .map(rows -> Rows.first(rows, IdentityStore::match));
     }
 
     public Uni<Identity> insert(SqlConnection conn, UUID tenantId, UUID id, UUID profileId, ChannelKey key, boolean verified) {
         return conn.preparedQuery("INSERT INTO channel_identities (id, tenant_id, profile_id, channel, channel_user_id, verified) "
                 + "VALUES ($1, $2, $3, $4, $5, $6) RETURNING " + COLUMNS)
-                .execute(Tuple.of(id, tenantId, profileId, key.channel(), key.channelUserId(), verified))
+                .execute(Tuple.of(id, tenantId, profileId, key.channel(), key.userId(), verified))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> map(rows.iterator().next()));
     }

@@ -5,7 +5,7 @@ import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.profile.ProfileServiceConfig;
-import dev.agentry.profile.identity.ChannelKey;
+import dev.agentry.common.channel.ChannelKey;
 import dev.agentry.profile.identity.Identity;
 import dev.agentry.profile.identity.IdentityCreate;
 import dev.agentry.profile.identity.IdentityStore;

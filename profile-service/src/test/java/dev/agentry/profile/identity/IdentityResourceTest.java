@@ -1,6 +1,5 @@
 package dev.agentry.profile.identity;
 
-import static dev.agentry.profile.ProfileTestSupport.admin;
 import static dev.agentry.profile.ProfileTestSupport.as;
 import static dev.agentry.profile.ProfileTestSupport.body;
 import static dev.agentry.profile.ProfileTestSupport.create;
@@ -11,7 +10,6 @@ import static dev.agentry.profile.ProfileTestSupport.rowCounts;
 import static dev.agentry.profile.ProfileTestSupport.runtime;
 import static dev.agentry.profile.ProfileTestSupport.viewer;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;

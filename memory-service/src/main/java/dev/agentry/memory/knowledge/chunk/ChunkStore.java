@@ -12,6 +12,7 @@ import dev.agentry.memory.search.HitScores;
 import dev.agentry.memory.search.HybridSql;
 import dev.agentry.memory.search.RankingLimits;
 import dev.agentry.memory.search.SqlParams;
+import dev.agentry.memory.search.SqlStatement;
 import dev.agentry.memory.search.TextQuery;
 import dev.agentry.memory.search.VectorQuery;
 import io.smallrye.mutiny.Uni;
@@ -145,6 +146,15 @@ public class ChunkStore {
     }
 
     public Uni<List<ChunkHit>> search(SqlConnection conn, UUID tenant, Query q) {
+        SqlStatement s = searchStatement(tenant, q);
+        return conn.preparedQuery(s.sql()).execute(s.params()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
+                new ChunkSource(row.getUUID("document_id"), row.getString("document_title"), row.getString("document_filename"),
+                        row.getInteger("document_version")),
+                HitScores.of(row))));
+    }
+
+    /** The search statement exactly as {@link #search} sends it; public for the benchmark's plans. */
+    public static SqlStatement searchStatement(UUID tenant, Query q) {
         SqlParams p = new SqlParams();
         String tenantParam = p.add(tenant);
         String collectionParam = p.add(q.collection());
@@ -157,10 +167,7 @@ public class ChunkStore {
                 COLUMNS + ", d.title AS document_title, d.filename AS document_filename, d.version AS document_version", filter,
                 tenantParam, "chunk_text_matches(" + tenantParam + ", " + collectionParam + ", %s, %s)");
         String sql = HybridSql.sql(p, new HybridSql.Spec(source, q.vector(), q.text(), q.limits(), Boost.NONE));
-        return conn.preparedQuery(sql).execute(p.tuple()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
-                new ChunkSource(row.getUUID("document_id"), row.getString("document_title"), row.getString("document_filename"),
-                        row.getInteger("document_version")),
-                HitScores.of(row))));
+        return new SqlStatement(sql, p.tuple());
     }
 
     static Chunk map(Row row) {

@@ -1,0 +1,38 @@
+package dev.agentry.audit.subject;
+
+import dev.agentry.common.error.ServiceException;
+import dev.agentry.common.tenant.TenantContext;
+import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/** Erasure of one person (a customer profile) from the caller's tenant's audit trail. */
+@ApplicationScoped
+public class SubjectService {
+
+    @Inject
+    SubjectStore store;
+
+    @Inject
+    TenantContext caller;
+
+    public Uni<SubjectErasure> erase(UUID profile) {
+        UUID tenant = caller.tenantId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var when = at.atOffset(ZoneOffset.UTC);
+        return store.inTenant(tenant, conn -> store.turns(conn, tenant, profile, when)
+                .flatMap(turns -> store.events(conn, tenant, profile, when)
+                        .flatMap(events -> store.logs(conn, tenant, profile, when)
+                                .map(logs -> new SubjectErasure(profile, turns, events, logs, at)))))
+                .onFailure(e -> !(e instanceof PgException pg) || pg.getSqlState() == null
+                        || pg.getSqlState().startsWith("28") || pg.getSqlState().startsWith("42"))
+                .transform(e -> new ServiceException(503, "erasure-unavailable", "Erasure unavailable",
+                        "The audit store's erasure role is not available: " + e.getMessage(), List.of()));
+    }
+}
