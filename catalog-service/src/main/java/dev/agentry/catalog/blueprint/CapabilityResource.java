@@ -16,6 +16,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** System capabilities (offering search, price analysis, ...): global, written by platform admins. */
 @Path("/v1/capabilities")
@@ -25,6 +28,8 @@ public class CapabilityResource {
     @Inject
     BlueprintService blueprint;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Capability.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "createCapability", summary = "Create a system capability (platform admins)")

@@ -19,6 +19,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Knowledge domains and their attribute definitions: the global blueprint every tenant reads. */
 @Path("/v1/domains")
@@ -28,6 +31,8 @@ public class DomainResource {
     @Inject
     BlueprintService blueprint;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Domain.class)))
     @POST
     @RolesAllowed(Roles.PLATFORM_ADMIN)
     @Operation(operationId = "createDomain", summary = "Create a knowledge domain (platform admins)")
@@ -64,6 +69,8 @@ public class DomainResource {
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createAttributeDefinition",
             summary = "Define an attribute of a domain: for the caller's tenant, or global (platform admins)")
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = AttributeDefinition.class)))
     public Uni<RestResponse<AttributeDefinition>> createAttribute(@PathParam("id") UUID id,
             @NotNull @Valid AttributeDefinitionCreate body) {
         return blueprint.createAttribute(id, body)

@@ -14,6 +14,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Inventory locations: warehouses, stores, virtual locations. */
 @Path("/v1/inventory/locations")
@@ -23,6 +26,8 @@ public class LocationResource {
     @Inject
     InventoryService inventory;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Location.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createLocation", summary = "Create an inventory location")

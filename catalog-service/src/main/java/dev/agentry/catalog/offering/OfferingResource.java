@@ -21,6 +21,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Offerings and their versions (draft, active, archived). */
 @Path("/v1/offerings")
@@ -30,6 +33,8 @@ public class OfferingResource {
     @Inject
     OfferingService offerings;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Offering.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createOffering", summary = "Create an offering, optionally with its first draft version")
@@ -61,6 +66,8 @@ public class OfferingResource {
         return offerings.delete(id).map(v -> RestResponse.noContent());
     }
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = OfferingVersion.class)))
     @POST
     @Path("/{id}/versions")
     @RolesAllowed(Roles.TENANT_ADMIN)

@@ -14,6 +14,9 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Sales channels (web, zalo_oa, facebook, ...). */
 @Path("/v1/channels")
@@ -23,6 +26,8 @@ public class ChannelResource {
     @Inject
     PricingService pricing;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Channel.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createChannel", summary = "Create a sales channel")

@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Price lists (per channel and currency, valid over [valid_from, valid_to)) and their prices. */
 @Path("/v1/price-lists")
@@ -27,6 +30,8 @@ public class PriceListResource {
     @Inject
     PricingService pricing;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PriceList.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createPriceList", summary = "Create a price list; one overlapping another of its channel and currency is 409")

@@ -18,6 +18,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Variants (SKUs) under their offering. */
 @Path("/v1/offerings/{id}/variants")
@@ -27,6 +30,8 @@ public class VariantResource {
     @Inject
     VariantService variants;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Variant.class)))
     @POST
     @RolesAllowed(Roles.TENANT_ADMIN)
     @Operation(operationId = "createVariant", summary = "Create a variant (SKU unique per tenant)")

@@ -87,8 +87,8 @@ public final class OpenApiResponseValidator implements Filter {
             return;
         }
         String contentType = response.contentType() == null ? "" : response.contentType().split(";")[0].trim();
-        if (!contentType.endsWith("json")) {
-            return;
+        if (!contentType.equals("application/json") && !contentType.endsWith("+json")) {
+            return; // not one JSON document (NDJSON, text, files): nothing to validate as a whole
         }
         JsonNode schema = documented.path("content").path(contentType).path("schema");
         if (schema.isMissingNode()) {

@@ -17,6 +17,9 @@ import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** The messages of a session, in order. */
 @Path("/v1/sessions/{id}/messages")
@@ -26,6 +29,8 @@ public class MessageResource {
     @Inject
     MessageService messages;
 
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Message.class)))
     @POST
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<RestResponse<Message>> append(@PathParam("id") UUID id, @NotNull @Valid MessageCreate body) {
