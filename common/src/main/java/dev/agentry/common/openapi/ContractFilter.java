@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * <li>enum values in lower case, as {@code JsonConventions} writes and reads them;</li>
  * <li>one {@code Problem} schema, and the problem+json answers each operation can give (400, 401,
  * 404, 429 always; 403 when it needs a token; 409 unless it only reads; 413 and 415 when it takes a
- * body);</li>
+ * body; 428 when it takes {@code If-Match});</li>
  * <li>the bearer-JWT requirement on every operation but the few public ones
  * ({@link #PUBLIC_PATHS});</li>
  * <li>a relative server, so a client is pointed at whichever host serves the document.</li>
@@ -112,6 +112,9 @@ public class ContractFilter implements OASFilter {
                 op.setSecurity(List.<SecurityRequirement>of());
             }
             addErrors(op, method, secured, hasBody);
+            if (takesIfMatch(op)) {
+                addProblem(op.getResponses(), "428", "If-Match is required: send the version you read (its ETag)");
+            }
         }));
     }
 
@@ -142,6 +145,20 @@ public class ContractFilter implements OASFilter {
                 existing.description(description).content(problem);
             }
         });
+    }
+
+    private static boolean takesIfMatch(Operation op) {
+        return op.getParameters() != null && op.getParameters().stream()
+                .anyMatch(p -> p.getIn() == org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER
+                        && "If-Match".equalsIgnoreCase(p.getName()));
+    }
+
+    private static void addProblem(APIResponses responses, String code, String description) {
+        if (responses.getAPIResponses() == null || !responses.getAPIResponses().containsKey(code)) {
+            responses.addAPIResponse(code, OASFactory.createAPIResponse().description(description)
+                    .content(OASFactory.createContent().addMediaType(PROBLEM_JSON, OASFactory.createMediaType()
+                            .schema(OASFactory.createSchema().ref("#/components/schemas/" + PROBLEM)))));
+        }
     }
 
     private static Schema problemSchema() {

@@ -15,6 +15,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** Checkpoints of a session's thread. */
 @Path("/v1/sessions/{id}/checkpoints")
@@ -25,6 +28,10 @@ public class CheckpointResource {
     CheckpointService checkpoints;
 
     /** 201 when new, 200 when it replaced a checkpoint of the same id. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Checkpoint.class)))
+    @APIResponse(responseCode = "200", description = "Replaced the checkpoint of the same id",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Checkpoint.class)))
     @PUT
     @Path("/{checkpointId}")
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })

@@ -20,6 +20,9 @@ import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Sessions. Writes ({@code agent-runtime}, {@code tenant-admin}) answer the document with its version
@@ -34,6 +37,10 @@ public class SessionResource {
     SessionService sessions;
 
     /** 201 with a new session, or 200 with the channel user's live session when there is one. */
+    @APIResponse(responseCode = "201", description = "Created",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Session.class)))
+    @APIResponse(responseCode = "200", description = "The channel user already has a live session: that one",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Session.class)))
     @POST
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<RestResponse<Session>> create(@NotNull @Valid SessionCreate body) {
