@@ -28,22 +28,42 @@ public final class SqlErrors {
      */
     public static Throwable translate(Throwable failure, Map<String, String> uniqueFields) {
         if (failure instanceof PgException pg) {
-            String constraint = pg.getConstraint();
-            if (UNIQUE_VIOLATION.equals(pg.getSqlState())) {
-                String field = constraint == null ? null : uniqueFields.get(constraint);
-                return field == null ? new ConflictException("A conflicting row already exists")
-                        : new ConflictException(field, field + " is already taken");
-            }
-            if (CHECK_VIOLATION.equals(pg.getSqlState())) {
-                return new ValidationException(constraint == null ? "$" : constraint, "violates a constraint");
-            }
-            if (NOT_NULL_VIOLATION.equals(pg.getSqlState())) {
-                return new ValidationException(pg.getColumn() == null ? "$" : pg.getColumn(), "must not be null");
-            }
-            if (FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
-                return new NotFoundException("A referenced resource does not exist");
-            }
+            return translate(pg.getSqlState(), pg.getConstraint(), pg.getColumn(), uniqueFields, failure);
         }
         return failure;
+    }
+
+    /**
+     * The same mapping from the parts of a refusal, for callers whose driver reports it another way
+     * (Hibernate Reactive's {@code SQLException}s, read by panache-tenancy).
+     */
+    public static Throwable translate(String sqlState, String constraint, String column, Map<String, String> uniqueFields,
+            Throwable failure) {
+        if (sqlState == null) {
+            return failure;
+        }
+        return switch (sqlState) {
+            case UNIQUE_VIOLATION -> {
+                String field = constraint == null ? null : uniqueFields.get(constraint);
+                yield field == null ? new ConflictException("A conflicting row already exists")
+                        : new ConflictException(field, field + " is already taken");
+            }
+            case CHECK_VIOLATION -> new ValidationException(constraint == null ? "$" : constraint, "violates a constraint");
+            case NOT_NULL_VIOLATION -> new ValidationException(column == null ? "$" : column, "must not be null");
+            case FOREIGN_KEY_VIOLATION -> new NotFoundException("A referenced resource does not exist");
+            default -> failure;
+        };
+    }
+
+    /**
+     * For a DELETE: there a foreign key violation means the row is still referenced, so it is 409
+     * naming {@code field} with {@code inUse} as the reason (not the 404 of a write that names a
+     * missing row); everything else as {@link #translate(Throwable, Map)}.
+     */
+    public static Throwable translateDelete(Throwable failure, String field, String inUse) {
+        if (failure instanceof PgException pg && FOREIGN_KEY_VIOLATION.equals(pg.getSqlState())) {
+            return new ConflictException(field, inUse);
+        }
+        return translate(failure, Map.of());
     }
 }

@@ -5,8 +5,6 @@ import jakarta.ws.rs.Priorities;
 /** The order of Agentry's request filters, in one place so that no two services disagree. */
 public final class FilterPriorities {
 
-    /** Refuse oversized bodies before anything reads them. */
-    public static final int BODY_LIMIT = Priorities.AUTHENTICATION - 100;
     /** Resolve the tenant from the token, then put it in the log MDC. */
     public static final int TENANT = Priorities.AUTHENTICATION + 10;
 

@@ -12,11 +12,11 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 
 /**
- * 413 as problem+json at the HTTP layer too. The REST layer's {@link BodyLimitFilter} only runs
- * once a request reached it; a body over {@code quarkus.http.limits.max-body-size} is refused
- * earlier, by Vert.x, with an empty 413. This refuses a declared length over the service's limit
- * before anything else runs, and gives the HTTP layer's own 413 (a chunked body that grew past the
- * limit) the same problem document.
+ * Refuses a body over {@code agentry.http.max-body-bytes} with 413 problem+json before anything
+ * reads it: a declared length over the limit is answered by a route that runs before every other
+ * (authentication and the REST layer included), and the HTTP layer's own 413 (a chunked body that
+ * grew past {@code quarkus.http.limits.max-body-size}) gets the same problem document instead of an
+ * empty answer.
  */
 @ApplicationScoped
 public class OversizedBodyHandler {

@@ -44,13 +44,23 @@ public class QueryVectors {
 
     /** Checks a caller's ready vector and its model: both present, the deployment's model and width. */
     public float[] requireSupplied(float[] supplied, String suppliedModel, Fields fields) {
+        requirePairAndWidth(supplied, suppliedModel, fields);
+        requireModel(suppliedModel, fields.model());
+        return supplied;
+    }
+
+    /**
+     * Checks only that the vector and its model come together and the vector has the deployment's
+     * width, for a service that decides itself which models it compares (memory-service keeps
+     * vectors of the callers' models and compares a query with the ones of the same model).
+     */
+    public float[] requirePairAndWidth(float[] supplied, String suppliedModel, Fields fields) {
         if (supplied == null) {
             throw new ValidationException(fields.vector(), "is required with " + fields.model());
         }
         if (suppliedModel == null) {
             throw new ValidationException(fields.model(), "is required with " + fields.vector());
         }
-        requireModel(suppliedModel, fields.model());
         return VectorCodec.requireWidth(supplied, embeddings.dimensions(), fields.vector());
     }
 

@@ -6,8 +6,6 @@ import static dev.agentry.common.db.Rows.strings;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
-import dev.agentry.common.error.ConflictException;
-import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.page.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
@@ -65,16 +63,11 @@ public class LlmModelStore {
                 .map(rows -> Rows.first(rows, LlmModelStore::map));
     }
 
-    /**
-     * Deletes a model no agent or tenant config uses. A use is a foreign-key violation, which
-     * {@link SqlErrors} answers as 404 (right for a write that names a missing row); a delete
-     * blocked by a reference is a 409 instead, said here; every other error goes through SqlErrors.
-     */
+    /** Deletes a model no agent or tenant config uses; one in use is 409. */
     public Uni<Boolean> delete(SqlConnection conn, UUID id) {
         return conn.preparedQuery("DELETE FROM llm_models WHERE id = $1").execute(Tuple.of(id))
-                .onFailure().transform(e -> SqlErrors.translate(e, Map.of()) instanceof NotFoundException
-                        ? new ConflictException("id", "the model is in use by an agent or a tenant LLM config")
-                        : SqlErrors.translate(e, Map.of()))
+                .onFailure().transform(e -> SqlErrors.translateDelete(e, "id",
+                        "the model is in use by an agent or a tenant LLM config"))
                 .map(rows -> rows.rowCount() == 1);
     }
 

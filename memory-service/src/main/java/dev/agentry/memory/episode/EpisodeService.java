@@ -132,7 +132,8 @@ public class EpisodeService {
         }
         boolean supplied = search.embedding() != null || search.embeddingModel() != null;
         if (supplied) {
-            requirePairAndWidth(search.embedding(), search.embeddingModel(), QueryVectors.FIELDS);
+            // Which model is memory's own rule (refuseForeignModel): any model name passes here.
+            vectors.requirePairAndWidth(search.embedding(), search.embeddingModel(), QueryVectors.FIELDS);
         }
         String model = supplied ? search.embeddingModel() : vectors.model();
         Uni<float[]> vector = !mode.usesVector() ? Uni.createFrom().nullItem()
@@ -178,16 +179,6 @@ public class EpisodeService {
         }
     }
 
-    /**
-     * A caller's vector: {@code embedding} and {@code embedding_model} both or neither, and the
-     * deployment's width, the suite's rule ({@link QueryVectors}). Which model is memory's own rule:
-     * episodes may be stored with a caller's model, and a search from a model the stored episodes
-     * share is compared with them ({@link #refuseForeignModel}), so any model name passes here.
-     */
-    private void requirePairAndWidth(float[] vector, String model, QueryVectors.Fields fields) {
-        vectors.requireSupplied(vector, model == null ? null : vectors.model(), fields);
-    }
-
     /** Computes the vectors the callers did not send, in batches side by side, off the event loop. */
     private Uni<List<EpisodeStore.NewEpisode>> prepare(List<EpisodeCreate> creates) {
         List<String> texts = new ArrayList<>();
@@ -215,7 +206,7 @@ public class EpisodeService {
         List<FieldError> errors = new ArrayList<>();
         if (c.embedding() != null || c.embeddingModel() != null) {
             try {
-                requirePairAndWidth(c.embedding(), c.embeddingModel(),
+                vectors.requirePairAndWidth(c.embedding(), c.embeddingModel(),
                         new QueryVectors.Fields(prefix + "content", prefix + "embedding", prefix + "embedding_model"));
             } catch (ValidationException e) {
                 errors.addAll(e.errors());

@@ -1,9 +1,6 @@
 package dev.agentry.panache.tenancy;
 
 import dev.agentry.common.db.SqlErrors;
-import dev.agentry.common.error.ConflictException;
-import dev.agentry.common.error.NotFoundException;
-import dev.agentry.common.error.ValidationException;
 import io.vertx.pgclient.PgException;
 import java.sql.SQLException;
 import java.util.Map;
@@ -46,25 +43,12 @@ public final class PersistenceFailures {
     }
 
     /**
-     * Like {@link SqlErrors#translate}: a unique violation on one of {@code uniqueFields} is 409
-     * naming the field, a check or not-null violation 400, a foreign key violation 404; anything
-     * else passes through unchanged.
+     * {@link SqlErrors#translate}'s mapping (409 naming a unique field, 400 for a check or not-null
+     * violation, 404 for a foreign key) for a refusal found anywhere in {@code failure}'s causes.
      */
     public static Throwable translate(Throwable failure, Map<String, String> uniqueFields) {
-        Refusal r = refusal(failure).orElse(null);
-        if (r == null) {
-            return failure;
-        }
-        String field = r.constraint() == null ? null : uniqueFields.get(r.constraint());
-        return switch (r.sqlState()) {
-            case SqlErrors.UNIQUE_VIOLATION -> field == null ? new ConflictException("A conflicting row already exists")
-                    : new ConflictException(field, field + " is already taken");
-            case SqlErrors.CHECK_VIOLATION -> new ValidationException(r.constraint() == null ? "$" : r.constraint(),
-                    "violates a constraint");
-            case SqlErrors.NOT_NULL_VIOLATION -> new ValidationException(r.column() == null ? "$" : r.column(), "must not be null");
-            case SqlErrors.FOREIGN_KEY_VIOLATION -> new NotFoundException("A referenced resource does not exist");
-            default -> failure;
-        };
+        return refusal(failure).map(r -> SqlErrors.translate(r.sqlState(), r.constraint(), r.column(), uniqueFields, failure))
+                .orElse(failure);
     }
 
     private static String constraintIn(String message) {
