@@ -24,9 +24,10 @@ case "${1:-}" in
 esac
 
 # Same manifest, field order aside? kubectl kustomize prints fields sorted; without kubectl, the
-# sorted lines are compared (the generator only reorders sibling labels, which moves whole lines).
+# sorted lines are compared, comments aside (the generator only reorders sibling labels, which
+# moves whole lines).
 same() {
-  if ! command -v kubectl >/dev/null 2>&1; then cmp -s <(sort "$1") <(sort "$2"); return; fi
+  if ! command -v kubectl >/dev/null 2>&1; then cmp -s <(grep -v '^#' "$1" | sort) <(grep -v '^#' "$2" | sort); return; fi
   local a b
   a=$(render "$1") && b=$(render "$2") && [ "$a" = "$b" ]
 }
