@@ -11,8 +11,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.util.Map;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestStreamElementType;
 
 /** A time range of one audit table, streamed as NDJSON. */
 @Path("/v1/audit/export")
@@ -23,6 +24,7 @@ public class ExportResource {
     ExportService export;
 
     /** {@code table}: turn_records, audit_events, audit_logs, usage_metrics or integration_sync_logs. */
+    @Operation(operationId = "exportRecords")
     @GET
     @Produces("application/x-ndjson")
     @RestStreamElementType(MediaType.APPLICATION_JSON)

@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** Audit records from producers that do not publish to the stream themselves. */
@@ -19,6 +20,7 @@ public class IngestResource {
     IngestService ingest;
 
     /** Stores a batch idempotently (by id and time); 200 with how many rows were new. */
+    @Operation(operationId = "ingestRecords")
     @POST
     @RolesAllowed(Roles.AGENT_RUNTIME)
     public Uni<IngestResult> ingest(@NotNull @Valid RecordBatch batch) {

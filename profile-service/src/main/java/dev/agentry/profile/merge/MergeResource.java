@@ -10,6 +10,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -24,6 +25,7 @@ public class MergeResource {
     @Inject
     MergeService merges;
 
+    @Operation(operationId = "mergeProfiles")
     @POST
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
     public Uni<MergeResult> merge(@PathParam("id") UUID id, @NotNull @Valid MergeRequest body) {

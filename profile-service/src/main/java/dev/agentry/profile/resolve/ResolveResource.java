@@ -10,6 +10,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -28,6 +29,7 @@ public class ResolveResource {
     ResolveService resolver;
 
     /** 200 when the identity is known, 201 when this call created profile and identity. */
+    @Operation(operationId = "resolveProfile")
     @APIResponse(responseCode = "201", description = "Created",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ResolveResult.class)))
     @APIResponse(responseCode = "200", description = "It existed already: the existing one",
