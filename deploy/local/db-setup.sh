@@ -15,7 +15,8 @@ APP=${AGENTRY_DB_APP_USER:-agentry_app}
 APP_PASSWORD=${AGENTRY_DB_APP_PASSWORD:-agentry_app}
 REDACTOR=${AGENTRY_DB_AUDIT_REDACTOR_USER:-agentry_audit_redactor}
 REDACTOR_PASSWORD=${AGENTRY_DB_AUDIT_REDACTOR_PASSWORD:-agentry_audit_redactor}
-DATABASES=("${AGENTRY_DB_NAME:-agentry}" "${AGENTRY_TEST_DB_NAME:-agentry_test}")
+# agentry_contract: contract-tests starts the packaged services on it, its schemas dropped first.
+DATABASES=("${AGENTRY_DB_NAME:-agentry}" "${AGENTRY_TEST_DB_NAME:-agentry_test}" "${AGENTRY_CONTRACT_DB_NAME:-agentry_contract}")
 
 pg_super() {
   if psql -h 127.0.0.1 -U postgres -d postgres -Atqc 'select 1' >/dev/null 2>&1; then

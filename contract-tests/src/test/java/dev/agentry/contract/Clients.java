@@ -1,0 +1,73 @@
+package dev.agentry.contract;
+
+import dev.agentry.client.config.api.AuthenticationApi;
+import dev.agentry.client.config.api.TenantsApi;
+import dev.agentry.client.config.model.ApiKeyCreate;
+import dev.agentry.client.config.model.GrantType;
+import dev.agentry.client.config.model.TenantCreate;
+import dev.agentry.client.config.model.TenantPlan;
+import dev.agentry.client.config.model.TokenRequest;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Generated clients pointed at the running suite, each with a bearer token, and the one way a new
+ * tenant gets a token: the platform admin creates the tenant and an API key, the tenant exchanges
+ * it. Nothing here builds a request by hand.
+ */
+final class Clients {
+
+    private Clients() {
+    }
+
+    static dev.agentry.client.config.ApiClient config(String token) {
+        dev.agentry.client.config.ApiClient client = new dev.agentry.client.config.ApiClient();
+        client.updateBaseUri(Suite.configUri());
+        client.setReadTimeout(Duration.ofSeconds(30));
+        if (token != null) {
+            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        }
+        return client;
+    }
+
+    static dev.agentry.client.memory.ApiClient memory(String token) {
+        dev.agentry.client.memory.ApiClient client = new dev.agentry.client.memory.ApiClient();
+        client.updateBaseUri(Suite.memoryUri());
+        client.setReadTimeout(Duration.ofSeconds(30));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    static dev.agentry.client.profile.ApiClient profile(String token) {
+        dev.agentry.client.profile.ApiClient client = new dev.agentry.client.profile.ApiClient();
+        client.updateBaseUri(Suite.profileUri());
+        client.setReadTimeout(Duration.ofSeconds(30));
+        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
+        return client;
+    }
+
+    /** The bootstrap platform-admin key, exchanged for a token. */
+    static String platformToken() throws Exception {
+        return exchange(Suite.platformApiKey());
+    }
+
+    /** An API key's token, from {@code POST /v1/auth/token}. */
+    static String exchange(String apiKey) throws Exception {
+        return new AuthenticationApi(config(null))
+                .createAuthToken(new TokenRequest().grantType(GrantType.API_KEY).apiKey(apiKey))
+                .getAccessToken();
+    }
+
+    /** A new tenant on the {@code pro} plan and a token of its own with {@code roles}. */
+    static TenantToken newTenant(List<String> roles) throws Exception {
+        TenantsApi tenants = new TenantsApi(config(platformToken()));
+        String slug = "contract-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID tenantId = tenants.createTenant(new TenantCreate().name("Contract " + slug).slug(slug).plan(TenantPlan.PRO)).getId();
+        String key = tenants.createTenantApiKey(tenantId, new ApiKeyCreate().name("contract test").scopes(roles)).getKey();
+        return new TenantToken(tenantId, exchange(key));
+    }
+
+    record TenantToken(UUID tenantId, String token) {
+    }
+}

@@ -1,0 +1,146 @@
+package dev.agentry.contract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The suite as a user brings it up: config-service (signing tokens with a fresh key pair, creating
+ * the platform tenant and its bootstrap API key), then memory- and profile-service, which verify
+ * tokens through config-service's JWKS. Started once per test JVM, on a database of its own
+ * ({@code agentry_contract}, made by deploy/local/db-setup.sh) whose schemas are dropped first, so
+ * the bootstrap runs every time; stopped when the JVM's tests are done.
+ */
+public final class Suite implements BeforeAllCallback, AutoCloseable {
+
+    private static final String DB_NAME = env("AGENTRY_CONTRACT_DB_NAME", "agentry_contract");
+    private static final String[] SCHEMAS = { "config", "memory", "profile" };
+
+    private static Suite running;
+
+    private Path root;
+    private ServiceProcess config;
+    private ServiceProcess memory;
+    private ServiceProcess profile;
+    private String platformApiKey;
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        synchronized (Suite.class) {
+            if (running == null) {
+                start();
+                running = this;
+                context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL).put(Suite.class.getName(), this);
+            }
+        }
+    }
+
+    static String configUri() {
+        return running.config.baseUri();
+    }
+
+    static String memoryUri() {
+        return running.memory.baseUri();
+    }
+
+    static String profileUri() {
+        return running.profile.baseUri();
+    }
+
+    /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
+    static String platformApiKey() {
+        return running.platformApiKey;
+    }
+
+    private void start() throws IOException {
+        root = Path.of(System.getProperty("agentry.contract.root", "..")).toAbsolutePath().normalize();
+        Path work = root.resolve("contract-tests/target/contract-run");
+        Files.createDirectories(work);
+        dropSchemas();
+        Path privateKey = work.resolve("private.pem");
+        Path publicKey = work.resolve("public.pem");
+        writeKeyPair(privateKey, publicKey);
+        Path bootstrapFile = work.resolve("platform-admin.key");
+        Files.deleteIfExists(bootstrapFile);
+
+        Map<String, String> common = Map.of("AGENTRY_DB_NAME", DB_NAME);
+        Map<String, String> configEnv = new HashMap<>(common);
+        configEnv.put("AGENTRY_JWT_PRIVATE_KEY", privateKey.toUri().toString());
+        configEnv.put("AGENTRY_JWT_PUBLIC_KEY", publicKey.toUri().toString());
+        configEnv.put("AGENTRY_API_KEY_PEPPER", random(36));
+        configEnv.put("AGENTRY_SECRETS_MASTER_KEY", random(32));
+        configEnv.put("AGENTRY_BOOTSTRAP", "true");
+        configEnv.put("AGENTRY_BOOTSTRAP_FILE", bootstrapFile.toString());
+        config = ServiceProcess.start(root, "config-service", configEnv);
+        platformApiKey = Files.readString(bootstrapFile).strip();
+
+        Map<String, String> verifyingEnv = new HashMap<>(common);
+        verifyingEnv.put("AGENTRY_JWT_PUBLIC_KEY", config.baseUri() + "/v1/auth/jwks");
+        memory = ServiceProcess.start(root, "memory-service", verifyingEnv);
+        profile = ServiceProcess.start(root, "profile-service", verifyingEnv);
+    }
+
+    @Override
+    public void close() {
+        for (ServiceProcess service : new ServiceProcess[] { profile, memory, config }) {
+            if (service != null) {
+                service.close();
+            }
+        }
+    }
+
+    private static void dropSchemas() {
+        String url = "jdbc:postgresql://" + env("AGENTRY_DB_HOST", "127.0.0.1") + ":" + env("AGENTRY_DB_PORT", "5432") + "/"
+                + DB_NAME;
+        try (Connection c = DriverManager.getConnection(url, env("AGENTRY_DB_OWNER_USER", "agentry_owner"),
+                env("AGENTRY_DB_OWNER_PASSWORD", "agentry_owner")); Statement s = c.createStatement()) {
+            s.execute("SET client_min_messages TO warning");
+            s.execute("DROP SCHEMA IF EXISTS " + String.join(", ", SCHEMAS) + " CASCADE");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot reset database " + DB_NAME + " (run deploy/local/db-setup.sh): "
+                    + e.getMessage(), e);
+        }
+    }
+
+    private static void writeKeyPair(Path privateKey, Path publicKey) throws IOException {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            KeyPair pair = generator.generateKeyPair();
+            Files.writeString(privateKey, pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(publicKey, pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String pem(String type, byte[] der) {
+        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
+                + "\n-----END " + type + "-----\n";
+    }
+
+    private static String random(int bytes) {
+        byte[] value = new byte[bytes];
+        new SecureRandom().nextBytes(value);
+        return Base64.getEncoder().encodeToString(value);
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+}
