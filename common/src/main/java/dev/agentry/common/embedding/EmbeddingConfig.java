@@ -39,6 +39,14 @@ public interface EmbeddingConfig {
      */
     Optional<java.nio.file.Path> modelDir();
 
+    /**
+     * Load the model while the service starts, and report not ready (readiness check
+     * {@code embedding-model}) until it is loaded, so that no request pays for the load. Only in a
+     * service that embeds at all; tests turn it off.
+     */
+    @WithDefault("true")
+    boolean warmUp();
+
     /** Texts longer than this many characters are cut before embedding (the model's window is smaller). */
     @WithDefault("8000")
     int maxTextChars();

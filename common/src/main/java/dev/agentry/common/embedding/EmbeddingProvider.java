@@ -22,6 +22,14 @@ public interface EmbeddingProvider {
     /** Embeds each text; the answer has one vector per text, in order. */
     Uni<List<float[]>> embedAll(List<String> texts);
 
+    /**
+     * Gets ready to embed (loads an in-process model) so that the first caller does not pay for
+     * it; nothing for providers that have nothing to load. Never runs on the calling thread.
+     */
+    default Uni<Void> load() {
+        return Uni.createFrom().voidItem();
+    }
+
     default Uni<float[]> embed(String text) {
         return embedAll(List.of(text)).map(vectors -> vectors.get(0));
     }

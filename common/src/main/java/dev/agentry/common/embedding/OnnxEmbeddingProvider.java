@@ -112,9 +112,18 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
                 .transform(f -> new EmbeddingException("The in-process embedding model failed: " + f.getMessage()));
     }
 
-    /** Loads the model now (on the calling thread); for a warm-up at startup. */
+    /** Loads the model now (on the calling thread); for tests and benchmarks. */
     public void warmUp() {
         loaded();
+    }
+
+    /**
+     * Loads the model on the provider's own threads, and embeds one sentence: the first run after a
+     * load costs about 0.3 s more (tokenizer and runtime warm-up), which no caller should pay either.
+     */
+    @Override
+    public Uni<Void> load() {
+        return Uni.createFrom().item(() -> embedNow(List.of("warm-up"))).runSubscriptionOn(executor).replaceWithVoid();
     }
 
     private List<float[]> embedNow(List<String> texts) {
