@@ -4,7 +4,9 @@
 # key material lives only in a temporary folder (mode 700) that is removed on exit.
 #
 #   agentry-db        AGENTRY_DB_HOST, AGENTRY_DB_PORT, AGENTRY_DB_NAME, AGENTRY_DB_APP_USER,
-#                     AGENTRY_DB_APP_PASSWORD, AGENTRY_DB_OWNER_USER, AGENTRY_DB_OWNER_PASSWORD
+#                     AGENTRY_DB_APP_PASSWORD, AGENTRY_DB_OWNER_USER, AGENTRY_DB_OWNER_PASSWORD,
+#                     AGENTRY_DB_AUDIT_REDACTOR_USER, AGENTRY_DB_AUDIT_REDACTOR_PASSWORD (the role of
+#                     audit-service's erasure and retention paths, the only one that may change audit rows)
 #   agentry-redis     AGENTRY_REDIS_URL
 #   agentry-tokens    AGENTRY_API_KEY_PEPPER, AGENTRY_SECRETS_MASTER_KEY (config-service only)
 #   agentry-jwt       private.pem, public.pem: the token signing key pair (config-service only)
@@ -28,7 +30,9 @@
 #   AGENTRY_REDIS_URL    required: e.g. redis://redis:6379, rediss://:<password>@redis.example:6380
 #   AGENTRY_DB_PORT / AGENTRY_DB_NAME                      default 5432 / agentry
 #   AGENTRY_DB_APP_USER / AGENTRY_DB_OWNER_USER            default agentry_app / agentry_owner
-#   AGENTRY_DB_APP_PASSWORD / AGENTRY_DB_OWNER_PASSWORD    default: 32 random hex characters each
+#   AGENTRY_DB_AUDIT_REDACTOR_USER                         default agentry_audit_redactor
+#   AGENTRY_DB_APP_PASSWORD / AGENTRY_DB_OWNER_PASSWORD / AGENTRY_DB_AUDIT_REDACTOR_PASSWORD
+#                        default: 32 random hex characters each
 #   PGADMIN_USER / PGADMIN_PASSWORD / PGADMIN_HOST / PGADMIN_PORT / PGADMIN_SSLMODE
 #                        the administrator for agentry-db-admin (default user postgres, host and
 #                        port those of the database)
@@ -68,7 +72,11 @@ APP_USER=${AGENTRY_DB_APP_USER:-agentry_app}
 OWNER_USER=${AGENTRY_DB_OWNER_USER:-agentry_owner}
 APP_PASSWORD=${AGENTRY_DB_APP_PASSWORD:-$(openssl rand -hex 16)}
 OWNER_PASSWORD=${AGENTRY_DB_OWNER_PASSWORD:-$(openssl rand -hex 16)}
+REDACTOR_USER=${AGENTRY_DB_AUDIT_REDACTOR_USER:-agentry_audit_redactor}
+REDACTOR_PASSWORD=${AGENTRY_DB_AUDIT_REDACTOR_PASSWORD:-$(openssl rand -hex 16)}
 [ "$APP_USER" != "$OWNER_USER" ] || fail "AGENTRY_DB_APP_USER and AGENTRY_DB_OWNER_USER must differ (row-level security does not bind the owner)"
+[ "$REDACTOR_USER" != "$APP_USER" ] && [ "$REDACTOR_USER" != "$OWNER_USER" ] \
+  || fail "AGENTRY_DB_AUDIT_REDACTOR_USER must be a role of its own (the runtime role must not be able to change audit rows)"
 
 umask 077
 WORK=$(mktemp -d)
@@ -110,7 +118,9 @@ render agentry-db \
   --from-literal=AGENTRY_DB_APP_USER="$APP_USER" \
   --from-literal=AGENTRY_DB_APP_PASSWORD="$APP_PASSWORD" \
   --from-literal=AGENTRY_DB_OWNER_USER="$OWNER_USER" \
-  --from-literal=AGENTRY_DB_OWNER_PASSWORD="$OWNER_PASSWORD" > "$WORK/agentry-db.yaml"
+  --from-literal=AGENTRY_DB_OWNER_PASSWORD="$OWNER_PASSWORD" \
+  --from-literal=AGENTRY_DB_AUDIT_REDACTOR_USER="$REDACTOR_USER" \
+  --from-literal=AGENTRY_DB_AUDIT_REDACTOR_PASSWORD="$REDACTOR_PASSWORD" > "$WORK/agentry-db.yaml"
 render agentry-redis --from-literal=AGENTRY_REDIS_URL="$AGENTRY_REDIS_URL" > "$WORK/agentry-redis.yaml"
 render agentry-tokens \
   --from-literal=AGENTRY_API_KEY_PEPPER="$PEPPER" \
