@@ -13,4 +13,11 @@ public interface AuditStreamConfig {
      */
     @WithDefault("agentry:audit")
     String key();
+
+    /**
+     * Publish an {@code audit_logs} record for every change an administrator makes through the
+     * API ({@link AdminActionLog}).
+     */
+    @WithDefault("true")
+    boolean adminActions();
 }

@@ -14,6 +14,8 @@ public final class FilterPriorities {
     public static final int PLAN_LIMITS = Priorities.USER + 50;
     /** Replay or reserve an Idempotency-Key once the tenant is known and the request matched. */
     public static final int IDEMPOTENCY = Priorities.USER + 100;
+    /** Record an administrator's change once its answer is known (a response filter). */
+    public static final int AUDIT = Priorities.USER + 200;
 
     private FilterPriorities() {
     }

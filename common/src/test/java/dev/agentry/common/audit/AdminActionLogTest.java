@@ -1,0 +1,27 @@
+package dev.agentry.common.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class AdminActionLogTest {
+
+    @Test
+    void actionsAreTheCodesNamesInSnakeCase() {
+        assertEquals("agent_rule", AdminActionLog.snake("AgentRule"));
+        assertEquals("create_api_key", AdminActionLog.snake("createApiKey"));
+        assertEquals("tenant_llm_config", AdminActionLog.snake("TenantLlmConfig"));
+        assertEquals("mcp_server", AdminActionLog.snake("McpServer"));
+    }
+
+    @Test
+    void onlyUserSubjectsHaveAnActorId() {
+        UUID user = UUID.randomUUID();
+        assertEquals(user, AdminActionLog.userId("user:" + user));
+        assertNull(AdminActionLog.userId("api-key:" + UUID.randomUUID()));
+        assertNull(AdminActionLog.userId("user:not-a-uuid"));
+        assertNull(AdminActionLog.userId(null));
+    }
+}
