@@ -7,9 +7,11 @@ import dev.agentry.client.config.model.GrantType;
 import dev.agentry.client.config.model.TenantCreate;
 import dev.agentry.client.config.model.TenantPlan;
 import dev.agentry.client.config.model.TokenRequest;
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 /**
  * Generated clients pointed at the running suite, each with a bearer token, and the one way a new
@@ -18,33 +20,36 @@ import java.util.UUID;
  */
 final class Clients {
 
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private Clients() {
     }
 
     static dev.agentry.client.config.ApiClient config(String token) {
-        dev.agentry.client.config.ApiClient client = new dev.agentry.client.config.ApiClient();
+        var client = new dev.agentry.client.config.ApiClient();
         client.updateBaseUri(Suite.configUri());
-        client.setReadTimeout(Duration.ofSeconds(30));
-        if (token != null) {
-            client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        }
-        return client;
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
     static dev.agentry.client.memory.ApiClient memory(String token) {
-        dev.agentry.client.memory.ApiClient client = new dev.agentry.client.memory.ApiClient();
+        var client = new dev.agentry.client.memory.ApiClient();
         client.updateBaseUri(Suite.memoryUri());
-        client.setReadTimeout(Duration.ofSeconds(30));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        return client;
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
     static dev.agentry.client.profile.ApiClient profile(String token) {
-        dev.agentry.client.profile.ApiClient client = new dev.agentry.client.profile.ApiClient();
+        var client = new dev.agentry.client.profile.ApiClient();
         client.updateBaseUri(Suite.profileUri());
-        client.setReadTimeout(Duration.ofSeconds(30));
-        client.setRequestInterceptor(request -> request.header("Authorization", "Bearer " + token));
-        return client;
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
+    }
+
+    /** Each generated client has its own ApiClient class; they share this request interceptor. */
+    private static Consumer<HttpRequest.Builder> bearer(String token) {
+        return request -> {
+            if (token != null) {
+                request.header("Authorization", "Bearer " + token);
+            }
+        };
     }
 
     /** The bootstrap platform-admin key, exchanged for a token. */
