@@ -3,6 +3,7 @@ package dev.agentry.common.audit;
 import dev.agentry.common.http.FilterPriorities;
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.tenant.TenantContext;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.inject.Instance;
@@ -25,15 +26,15 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * change an administrator makes through any service's API: a POST, PUT, PATCH or DELETE by a caller
  * with the {@code tenant-admin} or {@code platform-admin} role, whatever its outcome. Records say
  * who ({@code actor}: the token subject; {@code actor_id}: the user id when the subject is a user),
- * what ({@code action}: resource class and method in snake case, such as {@code agent.create},
- * {@code tenant.suspend} or {@code tenant.create_api_key}; the resource type, and its id: the path's
- * {@code id}, else the {@code id} of the answer), from where (IP address, user agent), and whether it worked ({@code success}, or
+ * what ({@code action}: the resource class and what its method did, such as {@code agent.created},
+ * {@code tenant.suspended} or {@code tenant.api_key_created}; the resource type, and its id: the
+ * path's {@code id}, else the {@code id} of the answer; {@code new_values}: the answer, secrets
+ * removed, see {@link AuditValues}), from where (IP address, user agent), and whether it worked ({@code success}, or
  * {@code failure} with the HTTP status).
  *
  * <p>Not recorded: the runtime's own writes ({@code agent-runtime} alone), which turn records and
- * audit events describe at a finer grain and a far higher rate; and the bodies (old and new values
- * stay empty): a created API key or an LLM key travels in them, and the audit trail must not become
- * a second place secrets are kept.
+ * audit events describe at a finer grain and a far higher rate; and {@code old_values}, which would
+ * take a read before every change (the previous record of the same resource holds them).
  *
  * <p>The record leaves after the answer is written, never delaying it. With Redis down the change
  * stands, the record is lost, the log says so and {@code agentry_audit_log_unpublished_total}
@@ -56,6 +57,9 @@ public class AdminActionLog {
 
     @Inject
     Instance<MeterRegistry> metrics;
+
+    @Inject
+    Instance<ObjectMapper> mapper;
 
     @Inject
     TenantContext caller;
@@ -103,9 +107,10 @@ public class AdminActionLog {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("actor", subject);
         data.put("actor_id", userId(subject));
-        data.put("action", type + "." + snake(resource.getMethodName()));
+        data.put("action", type + "." + action(resource.getMethodName()));
         data.put("resource_type", type);
         data.put("resource_id", resourceId(uri, body));
+        data.put("new_values", status < 400 ? AuditValues.of(body, mapper.get()) : null);
         data.put("ip_address", http == null || http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         data.put("user_agent", truncate(request.getHeaderString("User-Agent"), MAX_USER_AGENT));
         data.put("status", status < 400 ? "success" : "failure");
@@ -168,6 +173,24 @@ public class AdminActionLog {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    /** Irregular past tenses among the methods' verbs. */
+    private static final Map<String, String> PAST = Map.of("put", "put", "set", "set", "reset", "reset", "run", "ran",
+            "write", "written", "feedback", "feedback_given");
+
+    /**
+     * The method as what happened: {@code create} is {@code created}, {@code suspend} is
+     * {@code suspended}, {@code createApiKey} is {@code api_key_created}.
+     */
+    static String action(String method) {
+        String words = snake(method);
+        int cut = words.indexOf('_');
+        String verb = cut < 0 ? words : words.substring(0, cut);
+        String rest = cut < 0 ? "" : words.substring(cut + 1) + "_";
+        String past = PAST.getOrDefault(verb, verb.endsWith("e") ? verb + "d"
+                : verb.matches(".*[^aeiou]y") ? verb.substring(0, verb.length() - 1) + "ied" : verb + "ed");
+        return rest + past;
     }
 
     static String snake(String camel) {

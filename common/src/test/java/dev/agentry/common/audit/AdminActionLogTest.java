@@ -17,6 +17,18 @@ class AdminActionLogTest {
     }
 
     @Test
+    void actionsSayWhatHappened() {
+        assertEquals("created", AdminActionLog.action("create"));
+        assertEquals("updated", AdminActionLog.action("update"));
+        assertEquals("suspended", AdminActionLog.action("suspend"));
+        assertEquals("merged", AdminActionLog.action("merge"));
+        assertEquals("api_key_created", AdminActionLog.action("createApiKey"));
+        assertEquals("put", AdminActionLog.action("put"));
+        assertEquals("applied", AdminActionLog.action("apply"));
+        assertEquals("deployed", AdminActionLog.action("deploy"));
+    }
+
+    @Test
     void onlyUserSubjectsHaveAnActorId() {
         UUID user = UUID.randomUUID();
         assertEquals(user, AdminActionLog.userId("user:" + user));

@@ -47,23 +47,26 @@ class AdminAuditLogResourceTest extends TwoTenantTest {
     @Test
     void anAdministratorsCreateAndFailedUpdateAreRecordedWithTheirOutcome() throws InterruptedException {
         String token = TestTokens.forTenant(tenantA, "tenant-admin");
+        String externalId = "crm-" + UUID.randomUUID();
         String id = given().auth().oauth2(token).header("User-Agent", "admin-console/1.0").contentType(ContentType.JSON)
-                .body(Map.of("external_id", "crm-" + UUID.randomUUID())).post("/v1/profiles")
+                .body(Map.of("external_id", externalId)).post("/v1/profiles")
                 .then().statusCode(201).extract().path("id");
         given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("external_id", 42))
                 .patch("/v1/profiles/" + id).then().statusCode(400);
 
-        AuditRecord created = await(tenantA, "profile.create", id);
+        AuditRecord created = await(tenantA, "profile.created", id);
         assertEquals(AuditKind.AUDIT_LOG, created.kind());
         assertEquals("success", created.data().get("status"));
         assertEquals("profile", created.data().get("resource_type"));
         assertEquals("admin-console/1.0", created.data().get("user_agent"));
         assertTrue(String.valueOf(created.data().get("actor")).length() > 0);
         assertNull(created.data().get("error_message"));
+        assertEquals(externalId, ((Map<?, ?>) created.data().get("new_values")).get("external_id"));
 
-        AuditRecord refused = await(tenantA, "profile.update", id);
+        AuditRecord refused = await(tenantA, "profile.updated", id);
         assertEquals("failure", refused.data().get("status"));
         assertEquals("HTTP 400", refused.data().get("error_message"));
+        assertNull(refused.data().get("new_values"));
     }
 
     @Test
@@ -74,8 +77,8 @@ class AdminAuditLogResourceTest extends TwoTenantTest {
         // An administrator's change after it: once that is on the stream, the runtime's would be too.
         given().auth().oauth2(TestTokens.forTenant(tenantB, "tenant-admin")).contentType(ContentType.JSON)
                 .body(Map.of("external_id", "crm-" + UUID.randomUUID())).patch("/v1/profiles/" + id).then().statusCode(200);
-        await(tenantB, "profile.update", id);
-        assertTrue(find(tenantB, "resolve.resolve", null).isEmpty());
+        await(tenantB, "profile.updated", id);
+        assertTrue(find(tenantB, "resolve.resolved", null).isEmpty());
         assertTrue(records(tenantB).stream().allMatch(r -> String.valueOf(r.data().get("action")).startsWith("profile.")));
     }
 
