@@ -43,6 +43,12 @@ final class Clients {
         return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
+    static dev.agentry.client.audit.ApiClient audit(String token) {
+        var client = new dev.agentry.client.audit.ApiClient();
+        client.updateBaseUri(Suite.auditUri());
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
+    }
+
     /** Each generated client has its own ApiClient class; they share this request interceptor. */
     private static Consumer<HttpRequest.Builder> bearer(String token) {
         return request -> {

@@ -19,15 +19,16 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The suite as a user brings it up: config-service (signing tokens with a fresh key pair, creating
- * the platform tenant and its bootstrap API key), then memory- and profile-service, which verify
- * tokens through config-service's JWKS. Started once per test JVM, on a database of its own
+ * the platform tenant and its bootstrap API key), then memory-, profile- and audit-service, which
+ * verify tokens through config-service's JWKS. All publish audit records to a stream of this run
+ * (audit-service consumes it), never the local suite's. Started once per test JVM, on a database of its own
  * ({@code agentry_contract}, made by deploy/local/db-setup.sh) whose schemas are dropped first, so
  * the bootstrap runs every time; stopped when the JVM's tests are done.
  */
 public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private static final String DB_NAME = env("AGENTRY_CONTRACT_DB_NAME", "agentry_contract");
-    private static final String[] SCHEMAS = { "config", "memory", "profile" };
+    private static final String[] SCHEMAS = { "config", "memory", "profile", "audit" };
 
     private static Suite running;
 
@@ -35,6 +36,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     private ServiceProcess config;
     private ServiceProcess memory;
     private ServiceProcess profile;
+    private ServiceProcess audit;
     private String platformApiKey;
 
     @Override
@@ -60,6 +62,10 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         return running.profile.baseUri();
     }
 
+    static String auditUri() {
+        return running.audit.baseUri();
+    }
+
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
     static String platformApiKey() {
         return running.platformApiKey;
@@ -76,7 +82,8 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         Path bootstrapFile = work.resolve("platform-admin.key");
         Files.deleteIfExists(bootstrapFile);
 
-        Map<String, String> common = Map.of("AGENTRY_DB_NAME", DB_NAME);
+        Map<String, String> common = Map.of("AGENTRY_DB_NAME", DB_NAME,
+                "AGENTRY_AUDIT_STREAM_KEY", "agentry-contract:audit:" + java.util.UUID.randomUUID());
         Map<String, String> configEnv = new HashMap<>(common);
         configEnv.put("AGENTRY_JWT_PRIVATE_KEY", privateKey.toUri().toString());
         configEnv.put("AGENTRY_JWT_PUBLIC_KEY", publicKey.toUri().toString());
@@ -91,11 +98,12 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         verifyingEnv.put("AGENTRY_JWT_PUBLIC_KEY", config.baseUri() + "/v1/auth/jwks");
         memory = ServiceProcess.start(root, "memory-service", verifyingEnv);
         profile = ServiceProcess.start(root, "profile-service", verifyingEnv);
+        audit = ServiceProcess.start(root, "audit-service", verifyingEnv);
     }
 
     @Override
     public void close() {
-        for (ServiceProcess service : new ServiceProcess[] { profile, memory, config }) {
+        for (ServiceProcess service : new ServiceProcess[] { audit, profile, memory, config }) {
             if (service != null) {
                 service.close();
             }

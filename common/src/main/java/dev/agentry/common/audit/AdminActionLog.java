@@ -11,7 +11,6 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.UriInfo;
-import java.lang.reflect.RecordComponent;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -47,6 +46,9 @@ public class AdminActionLog {
     /** audit_logs.user_agent's limit: a longer value would make the whole record unstorable. */
     private static final int MAX_USER_AGENT = 1000;
     private static final Set<String> CHANGES = Set.of("POST", "PUT", "PATCH", "DELETE");
+    /** POST endpoints that only read (a match or search with a body): nothing changed, nothing to record. */
+    private static final Set<String> QUERIES = Set.of("match", "search", "render", "validate", "evaluate", "verify",
+            "preview", "check", "test", "compare", "lookup", "find", "count", "export");
 
     // Filters are built at static init, before runtime configuration: resolve beans per use.
     @Inject
@@ -70,7 +72,7 @@ public class AdminActionLog {
         // No resource class: refused before an endpoint matched (401, 413, 429 at the edge): no
         // change was attempted on anything.
         if (resource == null || resource.getResourceClass() == null || !CHANGES.contains(request.getMethod())
-                || !config.get().adminActions()
+                || QUERIES.contains(verb(resource.getMethodName())) || !config.get().adminActions()
                 || !caller.isResolved() || !(caller.hasRole(Roles.TENANT_ADMIN) || caller.isPlatformAdmin())) {
             return;
         }
@@ -109,8 +111,9 @@ public class AdminActionLog {
         data.put("actor_id", userId(subject));
         data.put("action", type + "." + action(resource.getMethodName()));
         data.put("resource_type", type);
-        data.put("resource_id", resourceId(uri, body));
-        data.put("new_values", status < 400 ? AuditValues.of(body, mapper.get()) : null);
+        Map<String, Object> values = status < 400 ? AuditValues.of(body, mapper.get()) : null;
+        data.put("resource_id", resourceId(uri, values));
+        data.put("new_values", values);
         data.put("ip_address", http == null || http.remoteAddress() == null ? null : http.remoteAddress().hostAddress());
         data.put("user_agent", truncate(request.getHeaderString("User-Agent"), MAX_USER_AGENT));
         data.put("status", status < 400 ? "success" : "failure");
@@ -133,30 +136,14 @@ public class AdminActionLog {
         return snake(name.endsWith("Resource") ? name.substring(0, name.length() - "Resource".length()) : name);
     }
 
-    /** The path's {@code id} (the changed resource), else the id of what the answer describes. */
-    private static String resourceId(UriInfo uri, Object body) {
+    /** The path's {@code id} (the changed resource), else the {@code id} of what the answer describes. */
+    private static String resourceId(UriInfo uri, Map<String, Object> values) {
         String fromPath = uri.getPathParameters().getFirst("id");
         if (fromPath != null) {
             return fromPath;
         }
-        Object id = body == null ? null : idOf(body);
+        Object id = values == null ? null : values.get("id");
         return id == null ? null : id.toString();
-    }
-
-    private static Object idOf(Object body) {
-        if (!body.getClass().isRecord()) {
-            return null;
-        }
-        for (RecordComponent component : body.getClass().getRecordComponents()) {
-            if (component.getName().equals("id")) {
-                try {
-                    return component.getAccessor().invoke(body);
-                } catch (ReflectiveOperationException | RuntimeException e) {
-                    return null;
-                }
-            }
-        }
-        return null;
     }
 
     /** {@code user:<uuid>} subjects are users of config-service; API keys and others have no user id. */
@@ -185,12 +172,19 @@ public class AdminActionLog {
      */
     static String action(String method) {
         String words = snake(method);
+        String verb = verb(method);
         int cut = words.indexOf('_');
-        String verb = cut < 0 ? words : words.substring(0, cut);
         String rest = cut < 0 ? "" : words.substring(cut + 1) + "_";
         String past = PAST.getOrDefault(verb, verb.endsWith("e") ? verb + "d"
                 : verb.matches(".*[^aeiou]y") ? verb.substring(0, verb.length() - 1) + "ied" : verb + "ed");
         return rest + past;
+    }
+
+    /** The method name's first word: {@code createApiKey} is {@code create}. */
+    static String verb(String method) {
+        String words = snake(method);
+        int cut = words.indexOf('_');
+        return cut < 0 ? words : words.substring(0, cut);
     }
 
     static String snake(String camel) {

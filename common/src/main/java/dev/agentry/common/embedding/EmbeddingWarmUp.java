@@ -1,7 +1,6 @@
 package dev.agentry.common.embedding;
 
 import io.quarkus.arc.Arc;
-import io.quarkus.arc.InstanceHandle;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -51,11 +50,12 @@ public class EmbeddingWarmUp implements HealthCheck {
         if (!config.warmUp()) {
             return;
         }
-        // A programmatic lookup, not an injection point: it finds the provider only where the
-        // service itself injects one, so a service that does not embed loads nothing.
-        InstanceHandle<EmbeddingProvider> handle = Arc.container().instance(EmbeddingProvider.class);
-        if (handle.isAvailable()) {
-            start(handle.get());
+        // Not an injection point, which would keep the provider in every service: ArC removes it
+        // where the service itself injects none, so a service that does not embed loads nothing.
+        // (getBeans, not instance(): looking up a removed bean logs a warning.)
+        var beans = Arc.container().beanManager().getBeans(EmbeddingProvider.class);
+        if (!beans.isEmpty()) {
+            start(Arc.container().instance(EmbeddingProvider.class).get());
         }
     }
 
