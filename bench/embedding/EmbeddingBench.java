@@ -1,4 +1,4 @@
-import dev.agentry.common.embedding.OnnxEmbeddingProvider;
+import dev.agentry.embedding.onnx.OnnxEmbeddingProvider;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;

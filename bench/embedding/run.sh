@@ -7,10 +7,10 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 work="$root/bench/embedding/target"
 mkdir -p "$work/tmp" "$work/djl"
-# Compiles common (offline) and writes its runtime classpath.
-./mvnw -q -B -o -pl common compile dependency:build-classpath \
+# Compiles embedding-onnx (offline; common from ~/.m2) and writes its runtime classpath.
+./mvnw -q -B -o -pl embedding-onnx compile dependency:build-classpath \
     -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
-cp="$root/common/target/classes:$(cat "$work/classpath.txt")"
+cp="$root/embedding-onnx/target/classes:$(cat "$work/classpath.txt")"
 # ONNX Runtime and the DJL tokenizer unpack native libraries: give them writable directories.
 export DJL_CACHE_DIR="$work/djl"
 # Compiled ahead rather than launched with `java --source 17 EmbeddingBench.java`: the source launcher

@@ -1,4 +1,4 @@
-import dev.agentry.common.embedding.OnnxEmbeddingProvider;
+import dev.agentry.embedding.onnx.OnnxEmbeddingProvider;
 import java.io.BufferedWriter;
 import java.io.DataInputStream;
 import java.io.IOException;

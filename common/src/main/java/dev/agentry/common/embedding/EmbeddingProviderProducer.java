@@ -4,6 +4,7 @@ import io.quarkus.arc.DefaultBean;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Produces;
 
 /** Picks the provider named by {@code agentry.embedding.provider}; a service may replace it. */
@@ -13,10 +14,15 @@ public class EmbeddingProviderProducer {
     @Produces
     @ApplicationScoped
     @DefaultBean
-    EmbeddingProvider embeddingProvider(EmbeddingConfig config, Vertx vertx) {
+    EmbeddingProvider embeddingProvider(EmbeddingConfig config, Vertx vertx, Instance<InProcessEmbeddings> inProcess) {
         EmbeddingProvider provider = switch (config.provider()) {
-            case onnx -> new OnnxEmbeddingProvider(config.onnxThreads(), config.onnxBatchSize(), config.maxTextChars(),
-                    config.modelDir().orElse(OnnxEmbeddingProvider.defaultModelDir()));
+            case onnx -> {
+                if (!inProcess.isResolvable()) {
+                    throw new IllegalStateException("agentry.embedding.provider is onnx, but the in-process model is not"
+                            + " in this service: add the dependency dev.agentry:embedding-onnx, or choose openai");
+                }
+                yield inProcess.get().create(config);
+            }
             case openai -> new OpenAiEmbeddingProvider(vertx, config.openai(), config.dimensions());
         };
         if (provider.dimensions() != config.dimensions()) {

@@ -1,5 +1,7 @@
-package dev.agentry.common.embedding;
+package dev.agentry.embedding.onnx;
 
+import dev.agentry.common.embedding.EmbeddingException;
+import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.langchain4j.data.embedding.Embedding;
 import dev.langchain4j.data.segment.TextSegment;
 import dev.langchain4j.model.embedding.onnx.OnnxEmbeddingModel;

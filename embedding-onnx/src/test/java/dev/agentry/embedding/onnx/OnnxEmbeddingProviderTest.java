@@ -1,4 +1,4 @@
-package dev.agentry.common.embedding;
+package dev.agentry.embedding.onnx;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
