@@ -2,6 +2,7 @@ package dev.agentry.config.tool;
 
 import dev.agentry.common.http.Created;
 import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.Roles;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +14,7 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -36,11 +38,12 @@ public class BaseToolResource {
         return baseTools.create(body).map(b -> Created.at("/v1/base-tools/" + b.id(), b));
     }
 
-    /** All tool types (a small registry, one page). */
+    /** The tool types, newest first, a page at a time (optionally the one of a {@code type}). */
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Uni<Page<BaseTool>> list() {
-        return baseTools.list().map(items -> new Page<>(items, null));
+    public Uni<Page<BaseTool>> list(@QueryParam("type") String type, @QueryParam("limit") Integer limit,
+            @QueryParam("cursor") String cursor) {
+        return baseTools.list(type, PageRequest.of(limit, cursor));
     }
 
     @GET

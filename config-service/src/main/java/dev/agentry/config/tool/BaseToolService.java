@@ -3,11 +3,12 @@ package dev.agentry.config.tool;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.id.Ids;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
 import dev.agentry.config.jsonschema.JsonSchemas;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.UUID;
 
 /** The platform's tool types: read by everyone, written by platform admins. */
@@ -30,8 +31,8 @@ public class BaseToolService {
         return tx.asPlatform(conn -> store.insert(conn, Ids.newId(), create));
     }
 
-    public Uni<List<BaseTool>> list() {
-        return tx.withoutTenant(conn -> store.list(conn));
+    public Uni<Page<BaseTool>> list(String type, PageRequest page) {
+        return tx.withoutTenant(conn -> store.list(conn, type, page)).map(rows -> Page.of(rows, page, BaseTool::id));
     }
 
     public Uni<BaseTool> get(UUID id) {

@@ -5,6 +5,7 @@ import static dev.agentry.common.db.Rows.jsonb;
 
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
+import dev.agentry.common.page.PageRequest;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -21,9 +22,6 @@ public class BaseToolStore {
 
     private static final String COLUMNS = "id, type, handler_class, description, default_config_schema, created_at, updated_at";
     private static final Map<String, String> UNIQUE = Map.of("uq_base_tools_type", "type");
-    /** The registry is small (tool types); every list answer holds all of it up to this bound. */
-    public static final int MAX = 200;
-
     public Uni<BaseTool> insert(SqlConnection conn, UUID id, BaseToolCreate c) {
         return conn.preparedQuery("INSERT INTO base_tools (id, type, handler_class, description, default_config_schema) "
                 + "VALUES ($1, $2, $3, $4, $5) RETURNING " + COLUMNS)
@@ -38,8 +36,11 @@ public class BaseToolStore {
                 .map(rows -> Rows.first(rows, BaseToolStore::map));
     }
 
-    public Uni<List<BaseTool>> list(SqlConnection conn) {
-        return conn.preparedQuery("SELECT " + COLUMNS + " FROM base_tools ORDER BY type LIMIT $1").execute(Tuple.of(MAX))
+    /** Newest first (ids are time-ordered), after the cursor's id; the registry is global, no tenant. */
+    public Uni<List<BaseTool>> list(SqlConnection conn, String type, PageRequest page) {
+        return conn.preparedQuery("SELECT " + COLUMNS + " FROM base_tools WHERE ($1::varchar IS NULL OR type = $1) "
+                + "AND ($2::uuid IS NULL OR id < $2) ORDER BY id DESC LIMIT $3")
+                .execute(Tuple.of(type, page.after(), page.fetchSize()))
                 .map(rows -> Rows.list(rows, BaseToolStore::map));
     }
 

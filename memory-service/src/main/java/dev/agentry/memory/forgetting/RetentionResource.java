@@ -2,6 +2,7 @@ package dev.agentry.memory.forgetting;
 
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.memory.episode.EpisodeType;
+import dev.agentry.common.page.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
@@ -13,7 +14,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import java.util.List;
+import jakarta.ws.rs.QueryParam;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestResponse;
 
@@ -25,12 +26,15 @@ public class RetentionResource {
     @Inject
     RetentionService retention;
 
-    /** The effective maximum age of each episode type, and where it comes from. */
+    /**
+     * The effective maximum age of each episode type, and where it comes from: a page like every
+     * list (in episode-type order; the cursor is the last type of the page).
+     */
     @GET
     @Path("/policies")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AUDITOR })
-    public Uni<List<RetentionPolicy>> policies() {
-        return retention.policies();
+    public Uni<Page<RetentionPolicy>> policies(@QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return retention.policies(limit, cursor);
     }
 
     @PUT

@@ -5,6 +5,8 @@ import static dev.agentry.common.db.Rows.wire;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.error.ValidationException;
+import dev.agentry.common.page.Page;
+import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.memory.MemoryConfig;
 import dev.agentry.memory.episode.EpisodeStore;
@@ -49,9 +51,27 @@ public class RetentionService {
     @Inject
     MemoryConfig config;
 
-    public Uni<List<RetentionPolicy>> policies() {
+    /** A page of the effective policies, in episode-type order, after the type named by {@code cursor}. */
+    public Uni<Page<RetentionPolicy>> policies(Integer limit, String cursor) {
+        int size = PageRequest.of(limit, null).limit();
+        int from = cursor == null ? 0 : afterType(cursor);
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> store.policies(conn, tenant)).map(this::effective);
+        return tx.inTenant(tenant, conn -> store.policies(conn, tenant)).map(own -> {
+            List<RetentionPolicy> all = effective(own);
+            List<RetentionPolicy> page = all.subList(Math.min(from, all.size()), Math.min(from + size, all.size()));
+            String next = from + size < all.size() ? wire(page.get(page.size() - 1).episodeType()) : null;
+            return new Page<>(List.copyOf(page), next);
+        });
+    }
+
+    /** The index just after the episode type a cursor names. */
+    private static int afterType(String cursor) {
+        for (EpisodeType type : EpisodeType.values()) {
+            if (wire(type).equals(cursor)) {
+                return type.ordinal() + 1;
+            }
+        }
+        throw new ValidationException("cursor", "is not a cursor of this list");
     }
 
     public Uni<RetentionPolicy> set(EpisodeType type, RetentionPolicyUpdate update) {

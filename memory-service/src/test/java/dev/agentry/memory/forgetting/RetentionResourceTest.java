@@ -6,6 +6,7 @@ import static dev.agentry.memory.MemoryTestSupport.as;
 import static dev.agentry.memory.MemoryTestSupport.runtime;
 import static dev.agentry.memory.MemoryTestSupport.unitVector;
 import static dev.agentry.memory.MemoryTestSupport.viewer;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -50,16 +51,24 @@ class RetentionResourceTest extends TwoTenantTest {
     @Test
     void retentionPoliciesAreSetReadAndCleared() {
         UUID tenant = UUID.randomUUID();
-        as(admin(tenant)).get("/v1/retention/policies").then().statusCode(200).body("", hasSize(4))
-                .body("find { it.episode_type == 'summary' }.source", equalTo("default"))
-                .body("find { it.episode_type == 'summary' }.max_age", equalTo("PT87600H"))
-                .body("find { it.episode_type == 'turn' }.source", equalTo("none"))
-                .body("find { it.episode_type == 'turn' }.max_age", nullValue());
+        as(admin(tenant)).get("/v1/retention/policies").then().statusCode(200).body("items", hasSize(4))
+                .body("next_cursor", nullValue())
+                .body("items.find { it.episode_type == 'summary' }.source", equalTo("default"))
+                .body("items.find { it.episode_type == 'summary' }.max_age", equalTo("PT87600H"))
+                .body("items.find { it.episode_type == 'turn' }.source", equalTo("none"))
+                .body("items.find { it.episode_type == 'turn' }.max_age", nullValue());
+        // A page at a time, like every list.
+        String cursor = as(admin(tenant)).queryParam("limit", 3).get("/v1/retention/policies").then().statusCode(200)
+                .body("items.episode_type", contains("turn", "summary", "fact")).extract().path("next_cursor");
+        as(admin(tenant)).queryParam("limit", 3).queryParam("cursor", cursor).get("/v1/retention/policies").then()
+                .statusCode(200).body("items.episode_type", contains("event")).body("next_cursor", nullValue());
+        as(admin(tenant)).queryParam("limit", 0).get("/v1/retention/policies").then().statusCode(400).contentType(PROBLEM);
+        as(admin(tenant)).queryParam("cursor", "nope").get("/v1/retention/policies").then().statusCode(400).contentType(PROBLEM);
         as(admin(tenant)).body(Map.of("max_age", "P90D")).put("/v1/retention/policies/turn").then().statusCode(200)
                 .body("episode_type", equalTo("turn")).body("max_age", equalTo("PT2160H")).body("source", equalTo("tenant"));
-        as(admin(tenant)).get("/v1/retention/policies").then().body("find { it.episode_type == 'turn' }.source", equalTo("tenant"));
+        as(admin(tenant)).get("/v1/retention/policies").then().body("items.find { it.episode_type == 'turn' }.source", equalTo("tenant"));
         as(admin(UUID.randomUUID())).get("/v1/retention/policies").then()
-                .body("find { it.episode_type == 'turn' }.source", equalTo("none"));
+                .body("items.find { it.episode_type == 'turn' }.source", equalTo("none"));
         as(admin(tenant)).body(Map.of("max_age", "ninety days")).put("/v1/retention/policies/turn").then().statusCode(400)
                 .contentType(PROBLEM).body("errors[0].field", equalTo("max_age"));
         as(admin(tenant)).body(Map.of("max_age", "PT0S")).put("/v1/retention/policies/turn").then().statusCode(400);
@@ -96,11 +105,11 @@ class RetentionResourceTest extends TwoTenantTest {
     void anotherTenantNeitherSeesNorClearsAPolicy() {
         as(admin(tenantA)).body(Map.of("max_age", "P30D")).put("/v1/retention/policies/fact").then().statusCode(200);
         as(admin(tenantB)).get("/v1/retention/policies").then().statusCode(200)
-                .body("find { it.episode_type == 'fact' }.source", equalTo("none"));
+                .body("items.find { it.episode_type == 'fact' }.source", equalTo("none"));
         as(admin(tenantB)).delete("/v1/retention/policies/fact").then().statusCode(404).contentType(PROBLEM);
         as(admin(tenantB)).post("/v1/retention/run").then().statusCode(200).body("deleted.fact", nullValue());
         as(admin(tenantA)).get("/v1/retention/policies").then().statusCode(200)
-                .body("find { it.episode_type == 'fact' }.source", equalTo("tenant"))
-                .body("find { it.episode_type == 'fact' }.max_age", equalTo("PT720H"));
+                .body("items.find { it.episode_type == 'fact' }.source", equalTo("tenant"))
+                .body("items.find { it.episode_type == 'fact' }.max_age", equalTo("PT720H"));
     }
 }

@@ -51,6 +51,27 @@ class HttpContractResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void aWriteUnderAnotherTenantsProfileIs404WhateverTheBody() {
+        String theirs = newProfile(tenantB);
+        for (String profile : new String[] { theirs, UUID.randomUUID().toString() }) {
+            for (String body : new String[] { "{}", "{\"channel\": ", "[1]", "{\"channel\": 7}" }) {
+                as(tenantA).contentType(ContentType.JSON).body(body).post("/v1/profiles/" + profile + "/identities")
+                        .then().statusCode(404).contentType("application/problem+json");
+                as(tenantA).contentType(ContentType.JSON).body(body).post("/v1/profiles/" + profile + "/assets")
+                        .then().statusCode(404);
+                as(tenantA).contentType(ContentType.JSON).body(body).post("/v1/profiles/" + profile + "/merge")
+                        .then().statusCode(404);
+                as(tenantA).contentType(ContentType.JSON).body(body).patch("/v1/profiles/" + profile).then().statusCode(404);
+            }
+            as(tenantA).contentType(ContentType.JSON).body(Map.of("channel", "web", "channel_user_id", "v-1"))
+                    .post("/v1/profiles/" + profile + "/identities").then().statusCode(404);
+        }
+        // Its owner still gets the body's faults named, and nothing was added to it.
+        as(tenantB).contentType(ContentType.JSON).body("{}").post("/v1/profiles/" + theirs + "/identities").then().statusCode(400);
+        as(tenantB).get("/v1/profiles/" + theirs + "/identities").then().statusCode(200).body("items.size()", org.hamcrest.Matchers.is(0));
+    }
+
+    @Test
     void aBodyThatIsNotJsonIs415AndChangesNothing() {
         String id = newProfile(tenantA);
         as(tenantA).contentType(ContentType.TEXT).body("hello").patch("/v1/profiles/" + id)
