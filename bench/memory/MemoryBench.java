@@ -529,7 +529,7 @@ public class MemoryBench {
         }
         for (SearchStrategy strategy : new SearchStrategy[] { SearchStrategy.EXACT, SearchStrategy.INDEX }) {
             for (boolean hybrid : new boolean[] { false, true }) {
-                ChunkStore.Query q = new ChunkStore.Query(collection, null, new VectorQuery(strategy, v, MODEL),
+                ChunkStore.Query q = new ChunkStore.Query(collection, null, null, new VectorQuery(strategy, v, MODEL),
                         hybrid ? new TextQuery(text, "en") : null, limits);
                 plan(pool, tenant(0), "chunks, one collection of 20,000, " + (hybrid ? "hybrid" : "vector") + ", " + strategy.wireName(),
                         ChunkStore.searchStatement(tenant(0), q));

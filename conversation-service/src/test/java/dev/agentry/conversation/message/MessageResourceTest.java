@@ -75,6 +75,9 @@ class MessageResourceTest extends TwoTenantTest {
         as(tokenB(Roles.VIEWER)).get("/v1/sessions/" + session + "/messages").then().statusCode(404);
         as(tokenB(Roles.AGENT_RUNTIME)).body(Map.of("role", "user", "content", "x")).post("/v1/sessions/" + session + "/messages")
                 .then().statusCode(404).contentType("application/problem+json");
+        for (String body : new String[] { "{}", "{\"role\": ", "{\"role\": 3}" }) {
+            as(tokenB(Roles.AGENT_RUNTIME)).body(body).post("/v1/sessions/" + session + "/messages").then().statusCode(404);
+        }
         assertEquals(5L, rowCounts(tenantA).get("messages"));
         assertEquals(0L, rowCounts(tenantB).get("messages"));
     }

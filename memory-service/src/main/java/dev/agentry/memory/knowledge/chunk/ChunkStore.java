@@ -43,10 +43,11 @@ public class ChunkStore {
     }
 
     /**
-     * A knowledge search, resolved: the collection (and optionally one document), the vector ranking
-     * (null in text mode), the text ranking (null in vector mode) and the sizes.
+     * A knowledge search, resolved: the collection (and optionally one document, one file type), the
+     * vector ranking (null in text mode), the text ranking (null in vector mode) and the sizes.
      */
-    public record Query(UUID collection, UUID document, VectorQuery vector, TextQuery text, RankingLimits limits) {
+    public record Query(UUID collection, UUID document, String fileType, VectorQuery vector, TextQuery text,
+            RankingLimits limits) {
     }
 
     /**
@@ -161,6 +162,10 @@ public class ChunkStore {
         String filter = "t.tenant_id = " + tenantParam + " AND t.collection_id = " + collectionParam + " AND t.is_current";
         if (q.document() != null) {
             filter += " AND t.document_id = " + p.add(q.document());
+        }
+        if (q.fileType() != null) {
+            filter += " AND t.document_id IN (SELECT f.id FROM documents f WHERE f.tenant_id = " + tenantParam
+                    + " AND f.collection_id = " + collectionParam + " AND f.file_type = " + p.add(q.fileType()) + ")";
         }
         HybridSql.Source source = new HybridSql.Source("chunks",
                 "JOIN documents d ON d.tenant_id = " + tenantParam + " AND d.id = t.document_id",

@@ -39,11 +39,12 @@ public class CollectionResource {
         return collections.create(body).map(c -> Created.at("/v1/collections/" + c.id(), c));
     }
 
+    /** The tenant's collections, newest first; {@code slug} finds one by the name callers configure. */
     @GET
     @RolesAllowed(Roles.VIEWER)
-    public Uni<Page<Collection>> list(@QueryParam("status") CollectionStatus status, @QueryParam("limit") Integer limit,
-            @QueryParam("cursor") String cursor) {
-        return collections.list(status, PageRequest.of(limit, cursor));
+    public Uni<Page<Collection>> list(@QueryParam("status") CollectionStatus status, @QueryParam("slug") String slug,
+            @QueryParam("limit") Integer limit, @QueryParam("cursor") String cursor) {
+        return collections.list(status, slug, PageRequest.of(limit, cursor));
     }
 
     @GET

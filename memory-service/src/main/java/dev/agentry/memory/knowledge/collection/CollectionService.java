@@ -51,9 +51,9 @@ public class CollectionService {
         return tx.inTenant(tenant, conn -> require(conn, tenant, id));
     }
 
-    public Uni<Page<Collection>> list(CollectionStatus status, PageRequest page) {
+    public Uni<Page<Collection>> list(CollectionStatus status, String slug, PageRequest page) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, page)).map(rows -> Page.of(rows, page, Collection::id));
+        return tx.inTenant(tenant, conn -> store.list(conn, tenant, status, slug, page)).map(rows -> Page.of(rows, page, Collection::id));
     }
 
     public Uni<Collection> update(UUID id, CollectionUpdate update) {

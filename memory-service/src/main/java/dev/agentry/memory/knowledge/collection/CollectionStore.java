@@ -40,10 +40,11 @@ public class CollectionStore {
                 .execute(Tuple.of(tenant, id)).map(rows -> Rows.first(rows, CollectionStore::map));
     }
 
-    public Uni<List<Collection>> list(SqlConnection conn, UUID tenant, CollectionStatus status, PageRequest page) {
+    public Uni<List<Collection>> list(SqlConnection conn, UUID tenant, CollectionStatus status, String slug, PageRequest page) {
         return conn.preparedQuery("SELECT " + COLUMNS + " FROM collections WHERE tenant_id = $1 AND deleted_at IS NULL "
-                + "AND ($2::varchar IS NULL OR status = $2) AND ($3::uuid IS NULL OR id < $3) ORDER BY id DESC LIMIT $4")
-                .execute(Tuple.of(tenant, wire(status), page.after(), page.fetchSize()))
+                + "AND ($2::varchar IS NULL OR status = $2) AND ($3::uuid IS NULL OR id < $3) "
+                + "AND ($5::varchar IS NULL OR slug = $5) ORDER BY id DESC LIMIT $4")
+                .execute(Tuple.of(tenant, wire(status), page.after(), page.fetchSize(), slug))
                 .map(rows -> Rows.list(rows, CollectionStore::map));
     }
 

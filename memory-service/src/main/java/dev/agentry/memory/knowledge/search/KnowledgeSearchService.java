@@ -56,14 +56,20 @@ public class KnowledgeSearchService {
         UUID tenant = caller.tenantId();
         String subject = caller.subject();
         MemoryConfig.Search settings = config.search();
-        SearchMode mode = search.mode() == null ? SearchMode.HYBRID : search.mode();
+        SearchMode mode = search.mode() != null ? search.mode()
+                : !search.hasQuery() && search.embedding() != null ? SearchMode.VECTOR : SearchMode.HYBRID;
+        if (mode.usesText() && !search.hasQuery()) {
+            throw new ValidationException("query", "is required for a " + mode.name().toLowerCase(java.util.Locale.ROOT)
+                    + " search (a search by a ready vector alone has mode vector)");
+        }
         int limit = search.limit() == null ? 10 : search.limit();
         if (limit > settings.maxLimit()) {
             throw new ValidationException("limit", "must be at most " + settings.maxLimit());
         }
         RankingLimits limits = new RankingLimits(limit, Math.max(settings.candidates(), limit), settings.textWindow(),
                 settings.textMatchCap(), settings.rrfK());
-        Uni<float[]> vector = mode.usesVector() ? vectors.of(search.query(), null, null, QueryVectors.FIELDS)
+        Uni<float[]> vector = mode.usesVector()
+                ? vectors.of(search.query(), search.embedding(), search.embeddingModel(), QueryVectors.FIELDS)
                 : Uni.createFrom().nullItem();
         return vector.flatMap(v -> tx.inTenant(tenant, conn -> collections.require(conn, tenant, collectionId)
                 .map(collections::searchable)
@@ -71,10 +77,10 @@ public class KnowledgeSearchService {
                     // Exact for at most exactMaxRows chunks: "below the threshold" is threshold - 1 rows.
                     SearchStrategy strategy = !mode.usesVector() ? null
                             : SearchStrategy.choose(search.strategy(), c.chunkCount(), settings.exactThreshold() - 1,
-                                    search.documentId() != null);
+                                    search.documentId() != null || search.fileType() != null);
                     String model = mode.usesVector() ? vectors.model() : null;
                     String language = search.language() == null ? c.language() : search.language();
-                    ChunkStore.Query query = new ChunkStore.Query(collectionId, search.documentId(),
+                    ChunkStore.Query query = new ChunkStore.Query(collectionId, search.documentId(), search.fileType(),
                             strategy == null ? null : new VectorQuery(strategy, v, model),
                             mode.usesText() ? new TextQuery(search.query(), language) : null, limits);
                     Uni<Void> planned = strategy == SearchStrategy.INDEX
@@ -89,7 +95,15 @@ public class KnowledgeSearchService {
                         if (search.documentId() != null) {
                             filters.put("document_id", search.documentId().toString());
                         }
-                        return queries.insert(conn, tenant, id, collectionId, search.query(), mode, strategy, model, hits, filters,
+                        if (search.fileType() != null) {
+                            filters.put("file_type", search.fileType());
+                        }
+                        if (!search.hasQuery()) {
+                            filters.put("by_vector", true);
+                        }
+                        // A search by a ready vector has no text: the log keeps an empty query and says so in filters.
+                        String text = search.hasQuery() ? search.query() : "";
+                        return queries.insert(conn, tenant, id, collectionId, text, mode, strategy, model, hits, filters,
                                 latencyMs, subject)
                                 .map(x -> new KnowledgeSearchResult(id, mode, strategy, model, latencyMs, hits));
                     });

@@ -93,6 +93,13 @@ class DocumentResourceTest extends TwoTenantTest {
                 .post("/v1/collections/" + collection + "/documents").then().statusCode(200).body("unchanged", equalTo(true))
                 .body("document.id", equalTo(doc)).body("chunks_added", equalTo(0));
         assertEquals(before, rowCounts(tenant));
+        // Another tenant's upload into this collection is 404 whatever its body, and adds nothing.
+        UUID stranger = UUID.randomUUID();
+        for (String body : new String[] { "{}", "{\"title\": ", "{\"content\": 5}" }) {
+            as(admin(stranger)).body(body).post("/v1/collections/" + collection + "/documents").then().statusCode(404)
+                    .contentType("application/problem+json");
+        }
+        assertEquals(before, rowCounts(tenant));
     }
 
     @Test

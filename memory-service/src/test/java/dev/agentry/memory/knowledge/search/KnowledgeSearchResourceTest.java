@@ -8,15 +8,21 @@ import static dev.agentry.memory.MemoryTestSupport.runtime;
 import static dev.agentry.memory.knowledge.KnowledgeTestSupport.GUIDE;
 import static dev.agentry.memory.knowledge.KnowledgeTestSupport.collection;
 import static dev.agentry.memory.knowledge.KnowledgeTestSupport.uploadMarkdown;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThan;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.common.testing.TwoTenantTest;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -25,6 +31,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class KnowledgeSearchResourceTest extends TwoTenantTest {
+
+    @Inject
+    EmbeddingProvider embeddings;
 
     @Override
     protected String schema() {
@@ -67,5 +76,53 @@ class KnowledgeSearchResourceTest extends TwoTenantTest {
         }
         assertEquals(before, rowCounts(tenantA));
         assertEquals(0L, rowCounts(tenantB).get("rag_queries"));
+    }
+
+    @Test
+    void theTurnPipelinesSearchByAReadyVectorWithFiltersAndSimilarity() {
+        UUID tenant = UUID.randomUUID();
+        String collection = collection(tenant, "ready-vector");
+        uploadMarkdown(tenant, collection, GUIDE).statusCode(201);
+        as(admin(tenant)).body(Map.of("title", "Opening hours", "file_type", "txt",
+                "content", "The shop opens at nine in the morning and closes at six in the evening, Monday to Saturday."))
+                .post("/v1/collections/" + collection + "/documents").then().statusCode(201);
+        String search = "/v1/collections/" + collection + "/search";
+        float[] question = embeddings.embed("how long is the warranty on the kettle").await().atMost(Duration.ofSeconds(30));
+
+        // No query text: a vector search, ranked by the given vector, with the similarity of each hit.
+        as(runtime(tenant)).body(Map.of("embedding", question, "embedding_model", embeddings.model(), "limit", 2)).post(search)
+                .then().statusCode(200).body("mode", equalTo("vector")).body("embedding_model", equalTo(embeddings.model()))
+                .body("items", hasSize(2))
+                .body("items[0].chunk.content", containsString("two year warranty"))
+                .body("items[0].chunk.metadata.section", equalTo("Store guide > Warranty"))
+                .body("items[0].vector_similarity", greaterThan(0.5f))
+                .body("items[0].source.title", equalTo("Store guide"));
+        // Filtered to one file type: only the plain-text document's chunk.
+        as(runtime(tenant)).body(Map.of("embedding", question, "embedding_model", embeddings.model(), "file_type", "txt"))
+                .post(search).then().statusCode(200).body("items", hasSize(1))
+                .body("items[0].source.title", equalTo("Opening hours"));
+        // The vector beside a query: hybrid, and the given vector is used as is.
+        as(runtime(tenant)).body(Map.of("query", "kettle warranty", "embedding", question, "embedding_model", embeddings.model()))
+                .post(search).then().statusCode(200).body("mode", equalTo("hybrid"))
+                .body("items[0].chunk.content", containsString("warranty"));
+
+        // Refused, and logged nowhere: text without a query, a vector of the wrong width or model, a bad filter.
+        Map<String, Long> before = rowCounts(tenant);
+        as(runtime(tenant)).body(Map.of("embedding", question, "embedding_model", embeddings.model(), "mode", "text"))
+                .post(search).then().statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("query"));
+        as(runtime(tenant)).body(Map.of("embedding", new float[5], "embedding_model", embeddings.model())).post(search).then()
+                .statusCode(400).body("errors[0].field", equalTo("embedding"));
+        as(runtime(tenant)).body(Map.of("embedding", question, "embedding_model", "text-embedding-3-small")).post(search)
+                .then().statusCode(400).body("errors[0].field", equalTo("embedding_model"));
+        as(runtime(tenant)).body(Map.of("embedding", question)).post(search).then().statusCode(400);
+        as(runtime(tenant)).body(Map.of("query", "kettle", "file_type", "exe")).post(search).then().statusCode(400)
+                .body("errors[0].field", equalTo("file_type"));
+        assertEquals(before, rowCounts(tenant));
+
+        // The collection is found by its slug, by this tenant only.
+        as(runtime(tenant)).queryParam("slug", "ready-vector").get("/v1/collections").then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].id", equalTo(collection));
+        as(runtime(UUID.randomUUID())).queryParam("slug", "ready-vector").get("/v1/collections").then().statusCode(200)
+                .body("items", hasSize(0));
     }
 }
