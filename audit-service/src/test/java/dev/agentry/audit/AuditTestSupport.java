@@ -1,12 +1,7 @@
 package dev.agentry.audit;
 
-import static io.restassured.RestAssured.given;
-
 import dev.agentry.common.id.Ids;
-import dev.agentry.common.tenant.Roles;
-import dev.agentry.common.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
+import dev.agentry.common.testing.TestApi;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -19,32 +14,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Shared steps of audit-service tests: tokens per role, records, row counts and direct SQL as the owner. */
-public final class AuditTestSupport {
+public final class AuditTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("turn_records", "audit_events", "audit_logs", "usage_metrics",
             "integration_sync_logs");
 
     private AuditTestSupport() {
-    }
-
-    public static String runtime(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.AGENT_RUNTIME);
-    }
-
-    public static String auditor(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.AUDITOR);
-    }
-
-    public static String admin(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.TENANT_ADMIN);
-    }
-
-    public static String viewer(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.VIEWER);
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     public static Map<String, Object> record(String kind, Instant at, Map<String, Object> data) {

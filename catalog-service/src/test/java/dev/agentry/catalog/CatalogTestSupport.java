@@ -1,23 +1,13 @@
 package dev.agentry.catalog;
 
-import static io.restassured.RestAssured.given;
-
-import dev.agentry.common.tenant.Roles;
-import dev.agentry.common.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import dev.agentry.common.testing.TestApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Shared steps of catalog-service tests: tokens per role, fixtures made through the API, row counts. */
-public final class CatalogTestSupport {
+public final class CatalogTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("knowledge_domain", "domain_attribute_definition", "system_capability",
             "tenant_offering", "tenant_offering_version", "tenant_offering_attribute_value", "tenant_offering_variant",
@@ -25,34 +15,6 @@ public final class CatalogTestSupport {
             "tenant_inventory_item", "tenant_guardrail", "tenant_semantic_cache", "migration_job");
 
     private CatalogTestSupport() {
-    }
-
-    public static String admin(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.TENANT_ADMIN);
-    }
-
-    public static String platform(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.PLATFORM_ADMIN);
-    }
-
-    public static String runtime(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.AGENT_RUNTIME);
-    }
-
-    public static String viewer(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.VIEWER);
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    public static Map<String, Object> body(Object... keyValues) {
-        Map<String, Object> out = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return out;
     }
 
     /** A global domain made by a platform admin (of {@code tenant}); answers its id. */
@@ -87,28 +49,8 @@ public final class CatalogTestSupport {
                 .then().statusCode(201).extract().path("id");
     }
 
-    /**
-     * Rows per table visible to one tenant, read straight from the database as the owner (RLS is
-     * forced on the owner too, so the tenant is bound for the session): what "nothing was written" is
-     * checked by.
-     */
+    /** Rows per table of one tenant: what "nothing was written" is checked by. */
     public static Map<String, Long> rowCounts(UUID tenant) {
-        var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.migrations.jdbc.url", String.class);
-        String user = config.getValue("quarkus.datasource.migrations.username", String.class);
-        String password = config.getOptionalValue("quarkus.datasource.migrations.password", String.class).orElse("");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (String table : TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM catalog." + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-            return counts;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return rowCounts("catalog", tenant, TABLES);
     }
 }

@@ -1,16 +1,13 @@
 package dev.agentry.config;
 
-import static io.restassured.RestAssured.given;
-
 import dev.agentry.common.tenant.Roles;
+import dev.agentry.common.testing.TestApi;
 import dev.agentry.common.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import java.util.Map;
 import java.util.UUID;
 
 /** Shared steps of config-service tests: a platform admin, tenants made through the API, their tokens. */
-public final class ConfigTestSupport {
+public final class ConfigTestSupport extends TestApi {
 
     /** The tenant a platform admin's token names; platform rights do not depend on it. */
     public static final UUID PLATFORM_TENANT = UUID.fromString("00000000-0000-7000-8000-000000000001");
@@ -20,10 +17,6 @@ public final class ConfigTestSupport {
 
     public static String platformAdmin() {
         return TestTokens.forTenant(PLATFORM_TENANT, Roles.PLATFORM_ADMIN);
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     /**

@@ -1,17 +1,14 @@
 package dev.agentry.conversation;
 
-import static io.restassured.RestAssured.given;
+import dev.agentry.common.testing.TestApi;
 
 import io.quarkus.redis.datasource.RedisDataSource;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
 import io.vertx.mutiny.redis.client.Response;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,24 +16,12 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Shared steps of conversation-service tests: requests, fixtures through the API, Redis and row checks. */
-public final class ConversationTestSupport {
+public final class ConversationTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("sessions", "messages", "context_slots", "decision_events",
             "action_executions", "workflow_executions", "checkpoints");
 
     private ConversationTestSupport() {
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
-    }
-
-    public static Map<String, Object> body(Object... keyValues) {
-        Map<String, Object> out = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return out;
     }
 
     public static Map<String, Object> newSession(UUID agent, String channel, String user) {

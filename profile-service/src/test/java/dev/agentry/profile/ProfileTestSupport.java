@@ -2,23 +2,14 @@ package dev.agentry.profile;
 
 import static io.restassured.RestAssured.given;
 
-import dev.agentry.common.tenant.Roles;
-import dev.agentry.common.testing.TestTokens;
-import io.restassured.http.ContentType;
-import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.ResultSet;
-import java.sql.Statement;
-import java.util.HashMap;
+import dev.agentry.common.testing.TestApi;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Shared steps of profile-service tests: tokens per role, fixtures made through the API, row counts. */
-public final class ProfileTestSupport {
+public final class ProfileTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("customer_profiles", "channel_identities", "profile_fields",
             "profile_assets");
@@ -32,26 +23,6 @@ public final class ProfileTestSupport {
      */
     public static UUID newTenant() {
         return UUID.randomUUID();
-    }
-
-    public static String admin(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.TENANT_ADMIN);
-    }
-
-    public static String runtime(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.AGENT_RUNTIME);
-    }
-
-    public static String viewer(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.VIEWER);
-    }
-
-    public static String auditor(UUID tenant) {
-        return TestTokens.forTenant(tenant, Roles.AUDITOR);
-    }
-
-    public static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
     public static Map<String, Object> identity(String channel, String userId) {
@@ -79,14 +50,6 @@ public final class ProfileTestSupport {
         return as(admin(tenant)).body(body).post("/v1/profiles").then().statusCode(201).extract().path("id");
     }
 
-    public static Map<String, Object> body(Object... keyValues) {
-        Map<String, Object> out = new HashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            out.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return out;
-    }
-
     public static void writeFields(UUID tenant, String profileId, List<Map<String, Object>> fields) {
         as(runtime(tenant)).body(Map.of("fields", fields)).post("/v1/profiles/" + profileId + "/fields")
                 .then().statusCode(200);
@@ -103,27 +66,8 @@ public final class ProfileTestSupport {
         return out;
     }
 
-    /**
-     * Rows per table of one tenant, read straight from the database as the owner (RLS is forced on
-     * the owner too, so the tenant is bound for the session): what "nothing was written" is checked by.
-     */
+    /** Rows per table of one tenant: what "nothing was written" is checked by. */
     public static Map<String, Long> rowCounts(UUID tenant) {
-        var config = ConfigProvider.getConfig();
-        String url = config.getValue("quarkus.datasource.migrations.jdbc.url", String.class);
-        String user = config.getValue("quarkus.datasource.migrations.username", String.class);
-        String password = config.getOptionalValue("quarkus.datasource.migrations.password", String.class).orElse("");
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
-            s.execute("SELECT set_config('app.tenant_id', '" + tenant + "', false)");
-            Map<String, Long> counts = new LinkedHashMap<>();
-            for (String table : TABLES) {
-                try (ResultSet rs = s.executeQuery("SELECT count(*) FROM profile." + table)) {
-                    rs.next();
-                    counts.put(table, rs.getLong(1));
-                }
-            }
-            return counts;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return rowCounts("profile", tenant, TABLES);
     }
 }
