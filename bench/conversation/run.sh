@@ -52,7 +52,7 @@ fi
   openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
 }
 cp="$root/conversation-service/target/quarkus-app/lib/main/*"
-javac --release 17 -cp "$cp" -d "$work/classes" "$here/SessionLoad.java"
+javac --release 17 -cp "$cp" -d "$work/classes" "$here/SessionLoad.java" "$root/bench/common/LoadSupport.java"
 
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
   echo "port $PORT is taken; set BENCH_PORT" >&2; exit 1

@@ -57,7 +57,7 @@ fi
   openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
 }
 cp="$root/profile-service/target/quarkus-app/lib/main/*"
-javac --release 17 -cp "$cp" -d "$work/classes" "$here/ResolveLoad.java"
+javac --release 17 -cp "$cp" -d "$work/classes" "$here/ResolveLoad.java" "$root/bench/common/LoadSupport.java"
 
 # --- Start the service ----------------------------------------------------------------------------
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
