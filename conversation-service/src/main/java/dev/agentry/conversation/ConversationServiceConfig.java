@@ -34,4 +34,45 @@ public interface ConversationServiceConfig {
     /** Largest {@code ttl_seconds} of a context slot (a slot without one lives as long as its session). */
     @WithDefault("31536000")
     long maxSlotTtlSeconds();
+
+    /** The turn pipeline: its deadline, and the services it calls. */
+    Turn turn();
+
+    interface Turn {
+
+        /** config-service's base URL (rule and scenario match). */
+        @WithDefault("http://127.0.0.1:8081")
+        String configUrl();
+
+        /** profile-service's base URL (resolve by channel identity). */
+        @WithDefault("http://127.0.0.1:8084")
+        String profileUrl();
+
+        /** memory-service's base URL (episode search, the turn's episode). */
+        @WithDefault("http://127.0.0.1:8082")
+        String memoryUrl();
+
+        /**
+         * How long one call to another service may take; past it the turn goes on without that
+         * dependency and names it in {@code degraded}.
+         */
+        @WithDefault("PT0.8S")
+        Duration callTimeout();
+
+        /** The lowest rule-match score whose action answers the turn. */
+        @WithDefault("0.55")
+        double ruleThreshold();
+
+        /** The lowest scenario-match score that enters a scenario. */
+        @WithDefault("0.6")
+        double scenarioThreshold();
+
+        /** Memories retrieved for the customer per turn. */
+        @WithDefault("3")
+        int memories();
+
+        /** What the deterministic responder says when nothing matched. */
+        @WithDefault("Thank you for your message. A colleague will get back to you shortly.")
+        String fallbackResponse();
+    }
 }

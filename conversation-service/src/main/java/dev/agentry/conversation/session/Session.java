@@ -52,4 +52,23 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID customer
                 activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration, createdAt, now,
                 endedAt, threadId, version + 1);
     }
+
+    /**
+     * The document after a turn: the customer it resolved to, the scenario and step it is in (a new
+     * step goes to {@code step_history}), version plus one.
+     */
+    public Session afterTurn(UUID profileId, UUID scenarioId, Integer scenarioVersion, String stepId, Instant now) {
+        List<Object> history = stepHistory;
+        if (stepId != null && !stepId.equals(currentStepId)) {
+            history = new java.util.ArrayList<>(stepHistory);
+            Map<String, Object> entry = new java.util.LinkedHashMap<>();
+            entry.put("scenario_id", scenarioId == null ? null : scenarioId.toString());
+            entry.put("scenario_version", scenarioVersion);
+            entry.put("step_id", stepId);
+            entry.put("entered_at", now.toString());
+            history.add(entry);
+        }
+        return new Session(sessionId, tenantId, agentId, profileId, channel, userChannelId, status, variables,
+                scenarioId, scenarioVersion, stepId, history, pendingMigration, createdAt, now, endedAt, threadId, version + 1);
+    }
 }

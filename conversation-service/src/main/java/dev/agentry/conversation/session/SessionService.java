@@ -214,6 +214,25 @@ public class SessionService {
         });
     }
 
+    /**
+     * Applies a turn's change to a live session by compare-and-set, re-reading and re-applying on a
+     * concurrent write (up to a few attempts): two turns of one session are applied one after the other.
+     */
+    public Uni<Session> recordTurn(UUID id, java.util.function.UnaryOperator<Session> change) {
+        return recordTurn(caller.tenantId(), id, change, END_ATTEMPTS);
+    }
+
+    private Uni<Session> recordTurn(UUID tenant, UUID id, java.util.function.UnaryOperator<Session> change, int attemptsLeft) {
+        return require(tenant, id).flatMap(current -> {
+            if (!current.isLive()) {
+                throw new ConflictException("status", "the session has ended");
+            }
+            return write(tenant, current, change.apply(current))
+                    .onFailure(e -> attemptsLeft > 1 && e instanceof VersionConflictException)
+                    .recoverWithUni(e -> recordTurn(tenant, id, change, attemptsLeft - 1));
+        });
+    }
+
     /** Ends a session: status and ended_at set, hot key dropped, persist and PostgreSQL kept. */
     public Uni<Session> end(UUID id, String ifMatch, SessionEnd body) {
         SessionStatus status = body == null || body.status() == null ? SessionStatus.ENDED : body.status();

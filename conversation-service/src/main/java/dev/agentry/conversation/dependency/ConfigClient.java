@@ -1,0 +1,55 @@
+package dev.agentry.conversation.dependency;
+
+import dev.agentry.conversation.ConversationServiceConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** config-service as the turn uses it: rule match and scenario match by the turn's one vector. */
+@ApplicationScoped
+public class ConfigClient {
+
+    @Inject
+    ServiceCalls calls;
+
+    @Inject
+    ConversationServiceConfig config;
+
+    /** The agent's best rules for the vector; empty when config-service could not answer. */
+    public Uni<Optional<List<RuleHit>>> matchRules(String authorization, UUID agentId, float[] vector, String model) {
+        return calls.post(config.turn().configUrl() + "/v1/agents/" + agentId + "/rules/match", authorization,
+                VectorBodies.of(vector, model).put("top_k", 3))
+                .map(answer -> answer.map(json -> {
+                    List<RuleHit> hits = new ArrayList<>();
+                    for (Object item : json.getJsonArray("items", new JsonArray())) {
+                        JsonObject match = (JsonObject) item;
+                        JsonObject rule = match.getJsonObject("rule", new JsonObject());
+                        JsonObject action = rule.getJsonObject("action_config", new JsonObject());
+                        hits.add(new RuleHit(rule.getString("name"), rule.getString("action_type"), action.getMap(),
+                                match.getDouble("score", 0.0)));
+                    }
+                    return hits;
+                }));
+    }
+
+    /** The agent's best scenario for the vector; empty when config-service could not answer. */
+    public Uni<Optional<List<ScenarioHit>>> matchScenarios(String authorization, UUID agentId, float[] vector, String model) {
+        return calls.post(config.turn().configUrl() + "/v1/agents/" + agentId + "/scenarios/match", authorization,
+                VectorBodies.of(vector, model).put("top_k", 1))
+                .map(answer -> answer.map(json -> {
+                    List<ScenarioHit> hits = new ArrayList<>();
+                    for (Object item : json.getJsonArray("items", new JsonArray())) {
+                        JsonObject match = (JsonObject) item;
+                        hits.add(new ScenarioHit(UUID.fromString(match.getString("scenario_id")), match.getString("name"),
+                                match.getInteger("version", 1), match.getString("entry_step_id"), match.getDouble("score", 0.0)));
+                    }
+                    return hits;
+                }));
+    }
+}

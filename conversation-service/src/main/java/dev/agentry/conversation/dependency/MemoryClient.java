@@ -1,0 +1,49 @@
+package dev.agentry.conversation.dependency;
+
+import dev.agentry.conversation.ConversationServiceConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** memory-service as the turn uses it: the customer's memories by the turn's vector, and the turn's own episode. */
+@ApplicationScoped
+public class MemoryClient {
+
+    @Inject
+    ServiceCalls calls;
+
+    @Inject
+    ConversationServiceConfig config;
+
+    /** The customer's closest episodes; empty when memory-service could not answer. */
+    public Uni<Optional<List<MemoryHit>>> search(String authorization, UUID customerProfileId, float[] vector, String model) {
+        JsonObject body = VectorBodies.of(vector, model).put("mode", "vector").put("limit", config.turn().memories())
+                .put("customer_profile_id", customerProfileId.toString());
+        return calls.post(config.turn().memoryUrl() + "/v1/episodes/search", authorization, body)
+                .map(answer -> answer.map(json -> {
+                    List<MemoryHit> hits = new ArrayList<>();
+                    for (Object item : json.getJsonArray("items", new JsonArray())) {
+                        JsonObject hit = (JsonObject) item;
+                        JsonObject episode = hit.getJsonObject("episode", new JsonObject());
+                        hits.add(new MemoryHit(UUID.fromString(episode.getString("id")), episode.getString("content"),
+                                hit.getDouble("vector_similarity", 0.0)));
+                    }
+                    return hits;
+                }));
+    }
+
+    /** Records the turn as a {@code turn} episode of the customer; whether memory-service took it. */
+    public Uni<Boolean> recordTurn(String authorization, UUID agentId, UUID customerProfileId, UUID sessionId, String content,
+            float[] vector, String model) {
+        JsonObject body = VectorBodies.of(vector, model).put("agent_id", agentId.toString())
+                .put("customer_profile_id", customerProfileId.toString()).put("session_id", sessionId.toString())
+                .put("episode_type", "turn").put("content", content);
+        return calls.post(config.turn().memoryUrl() + "/v1/episodes", authorization, body).map(Optional::isPresent);
+    }
+}

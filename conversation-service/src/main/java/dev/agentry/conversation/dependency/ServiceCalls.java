@@ -1,0 +1,63 @@
+package dev.agentry.conversation.dependency;
+
+import dev.agentry.conversation.ConversationServiceConfig;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.json.JsonObject;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.ext.web.client.WebClient;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import org.jboss.logging.Logger;
+
+/**
+ * One JSON call to another Agentry service on the turn's behalf: the caller's own bearer token
+ * travels with it (the turn acts as the tenant's agent runtime, never as a platform identity), it
+ * may take {@code agentry.conversation.turn.call-timeout}, and any failure (down, slow, an error
+ * status, an answer that is not JSON) is an empty answer, never an exception: the pipeline degrades.
+ * Non-blocking (Vert.x web client).
+ */
+@ApplicationScoped
+public class ServiceCalls {
+
+    private static final Logger LOG = Logger.getLogger(ServiceCalls.class);
+
+    @Inject
+    Vertx vertx;
+
+    @Inject
+    ConversationServiceConfig config;
+
+    private WebClient client;
+
+    @PostConstruct
+    void init() {
+        client = WebClient.create(vertx);
+    }
+
+    @PreDestroy
+    void close() {
+        client.close();
+    }
+
+    /** POSTs {@code body} to {@code url}; the JSON object answered with a 2xx, else empty. */
+    public Uni<Optional<JsonObject>> post(String url, String authorization, JsonObject body) {
+        return client.postAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")
+                .timeout(config.turn().callTimeout().toMillis())
+                .sendJsonObject(body)
+                .ifNoItem().after(config.turn().callTimeout()).fail()
+                .map(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        LOG.debugf("%s answered %d", url, response.statusCode());
+                        return Optional.<JsonObject> empty();
+                    }
+                    return Optional.of(response.bodyAsJsonObject());
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("%s failed: %s", url, e.toString());
+                    return Optional.empty();
+                });
+    }
+}

@@ -1,0 +1,258 @@
+package dev.agentry.conversation.turn;
+
+import dev.agentry.common.audit.AuditKind;
+import dev.agentry.common.audit.AuditPublisher;
+import dev.agentry.common.audit.AuditRecord;
+import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.embedding.EmbeddingProvider;
+import dev.agentry.common.error.ConflictException;
+import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.id.Ids;
+import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.dependency.ConfigClient;
+import dev.agentry.conversation.dependency.MemoryClient;
+import dev.agentry.conversation.dependency.MemoryHit;
+import dev.agentry.conversation.dependency.ProfileClient;
+import dev.agentry.conversation.dependency.RuleHit;
+import dev.agentry.conversation.dependency.ScenarioHit;
+import dev.agentry.conversation.message.MessageCreate;
+import dev.agentry.conversation.message.MessageRole;
+import dev.agentry.conversation.message.MessageStore;
+import dev.agentry.conversation.session.Session;
+import dev.agentry.conversation.session.SessionService;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.jboss.logging.Logger;
+
+/**
+ * The turn pipeline, first slice (docs/conversation-service.md, "Turns"): resolve the customer
+ * (once per session), embed the message once, then rule match, scenario match and the customer's
+ * memories in parallel, each by that one vector; answer deterministically (the best rule's action,
+ * else the fallback); store both messages and the decision in one transaction, move the session by
+ * compare-and-set, and hand the turn to memory- and audit-service without waiting for them. Every
+ * dependency that fails or is slow is skipped and named in {@code degraded}: the turn never fails
+ * for it.
+ */
+@ApplicationScoped
+public class TurnService {
+
+    private static final Logger LOG = Logger.getLogger(TurnService.class);
+    /** The keys of an action's config that hold the text to answer with, in order of preference. */
+    private static final List<String> RESPONSE_KEYS = List.of("response", "text", "message");
+
+    @Inject
+    SessionService sessions;
+
+    @Inject
+    ProfileClient profiles;
+
+    @Inject
+    ConfigClient configs;
+
+    @Inject
+    MemoryClient memories;
+
+    @Inject
+    EmbeddingProvider embeddings;
+
+    @Inject
+    TenantTransactions tx;
+
+    @Inject
+    MessageStore messages;
+
+    @Inject
+    DecisionStore decisions;
+
+    @Inject
+    AuditPublisher audit;
+
+    @Inject
+    TenantContext caller;
+
+    @Inject
+    ConversationServiceConfig config;
+
+    public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
+        long started = System.nanoTime();
+        UUID tenant = caller.tenantId();
+        Steps steps = new Steps();
+        return sessions.get(sessionId).flatMap(session -> {
+            if (!session.isLive()) {
+                throw new ConflictException("status", "the session has ended");
+            }
+            Uni<Optional<UUID>> customer = session.customerProfileId() != null
+                    ? Uni.createFrom().item(Optional.of(session.customerProfileId()))
+                    : steps.time("profile", () -> profiles.resolve(authorization, session.channel(), session.userChannelId()));
+            Uni<Optional<float[]>> vector = steps.time("embed", () -> embeddings.embed(request.message()).map(Optional::of)
+                    .onFailure().recoverWithItem(e -> {
+                        LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
+                        return Optional.empty();
+                    }));
+            return Uni.combine().all().unis(customer, vector).asTuple()
+                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), authorization, steps))
+                    .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization));
+        });
+    }
+
+    /** What the parallel searches found (empty lists for what they could not reach, named in degraded). */
+    private record Retrieved(Optional<UUID> customer, Optional<float[]> vector, List<RuleHit> rules,
+            List<ScenarioHit> scenarios, List<MemoryHit> memories) {
+    }
+
+    private Uni<Retrieved> retrieve(Session session, Optional<UUID> customer, Optional<float[]> vector, String authorization,
+            Steps steps) {
+        if (customer.isEmpty()) {
+            steps.degrade("profile");
+        }
+        if (vector.isEmpty()) {
+            steps.degrade("embedding");
+            return Uni.createFrom().item(new Retrieved(customer, vector, List.of(), List.of(), List.of()));
+        }
+        float[] v = vector.get();
+        String model = embeddings.model();
+        Uni<List<RuleHit>> rules = steps.time("rules", () -> configs.matchRules(authorization, session.agentId(), v, model))
+                .map(found -> steps.orDegraded("rules", found));
+        Uni<List<ScenarioHit>> scenarios = session.activeScenarioId() != null ? Uni.createFrom().item(List.<ScenarioHit> of())
+                : steps.time("scenarios", () -> configs.matchScenarios(authorization, session.agentId(), v, model))
+                        .map(found -> steps.orDegraded("scenarios", found));
+        Uni<List<MemoryHit>> recalled = customer.isEmpty() ? Uni.createFrom().item(List.<MemoryHit> of())
+                : steps.time("memory", () -> memories.search(authorization, customer.get(), v, model))
+                        .map(found -> steps.orDegraded("memory", found));
+        return Uni.combine().all().unis(rules, scenarios, recalled).asTuple()
+                .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3()));
+    }
+
+    private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
+            long started, String authorization) {
+        Optional<RuleHit> rule = found.rules().stream().filter(r -> r.score() >= config.turn().ruleThreshold())
+                .max(Comparator.comparingDouble(RuleHit::score));
+        Optional<String> ruleText = rule.flatMap(TurnService::responseOf);
+        String response = ruleText.orElse(config.turn().fallbackResponse());
+        String source = ruleText.isPresent() ? "rule" : "fallback";
+        Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
+                .findFirst();
+        UUID customer = found.customer().orElse(session.customerProfileId());
+
+        Map<String, Object> decision = new LinkedHashMap<>();
+        decision.put("rules", found.rules().stream().map(r -> Map.of("name", String.valueOf(r.name()), "score", r.score())).toList());
+        decision.put("chosen_rule", rule.map(RuleHit::name).orElse(null));
+        decision.put("scenario_entered", entered.map(s -> Map.of("scenario_id", s.scenarioId().toString(), "name",
+                String.valueOf(s.name()), "score", s.score())).orElse(null));
+        decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
+                "similarity", m.similarity())).toList());
+        decision.put("response_source", source);
+        decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
+        decision.put("degraded", steps.degraded());
+        decision.put("latency_ms", steps.latencies());
+
+        UUID decisionId = Ids.newId();
+        UUID userMessageId = Ids.newId();
+        int latencyMs = (int) ((System.nanoTime() - started) / 1_000_000);
+        Uni<Integer> stored = tx.inTenant(tenant, conn -> messages.append(conn, tenant, session.sessionId(), userMessageId,
+                new MessageCreate(MessageRole.USER, request.message(), Map.of(), null, null, null, null, null, null, null))
+                .flatMap(user -> {
+                    if (user.isEmpty()) {
+                        throw NotFoundException.of("session", session.sessionId());
+                    }
+                    return messages.append(conn, tenant, session.sessionId(), Ids.newId(), new MessageCreate(MessageRole.ASSISTANT,
+                            response, Map.of("decision_id", decisionId.toString(), "response_source", source), null, null, null,
+                            null, null, null, latencyMs));
+                })
+                .flatMap(assistant -> decisions.nextTurnNumber(conn, tenant, session.sessionId()))
+                .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, "turn", decision,
+                        latencyMs)));
+        Instant now = Instant.now();
+        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> entered
+                .map(s -> current.afterTurn(customer, s.scenarioId(), s.version(), s.entryStepId(), now))
+                .orElseGet(() -> current.afterTurn(customer, current.activeScenarioId(), current.activeScenarioVersion(),
+                        current.currentStepId(), now)))
+                .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
+                        authorization))
+                .map(updated -> new TurnResult(decisionId, response, source, updated.version(), updated.customerProfileId(),
+                        updated.activeScenarioId(), updated.currentStepId(), steps.degraded(), decision)));
+    }
+
+    /** The turn's episode to memory-service and its record to the audit stream; nothing waits for either. */
+    private void handOver(UUID tenant, Session session, TurnRequest request, String response, Retrieved found, int turnNumber,
+            int latencyMs, Map<String, Object> decision, String authorization) {
+        if (session.customerProfileId() != null && found.vector().isPresent()) {
+            memories.recordTurn(authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
+                    "Customer: " + request.message() + "\nAgent: " + response, found.vector().get(), embeddings.model())
+                    .subscribe().with(ok -> {
+                    }, e -> LOG.debugf("turn episode not recorded: %s", e.toString()));
+        }
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("session_id", session.sessionId());
+        data.put("turn_number", turnNumber);
+        data.put("user_message", request.message());
+        data.put("assistant_response", response);
+        data.put("rules_matched", decision.get("rules"));
+        data.put("scenario_state", Map.of("scenario_id", String.valueOf(session.activeScenarioId()), "step_id",
+                String.valueOf(session.currentStepId())));
+        data.put("latency_ms", latencyMs);
+        data.put("agent_id", session.agentId());
+        data.put("profile_id", session.customerProfileId());
+        audit.publish(AuditRecord.of(AuditKind.TURN_RECORD, tenant, data)).subscribe().with(id -> {
+        }, e -> LOG.warnf("turn record of session %s not published: %s", session.sessionId(), e.toString()));
+    }
+
+    private static Optional<String> responseOf(RuleHit rule) {
+        for (String key : RESPONSE_KEYS) {
+            Object value = rule.actionConfig() == null ? null : rule.actionConfig().get(key);
+            if (value instanceof String text && !text.isBlank()) {
+                return Optional.of(text);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The turn's bookkeeping: how long each step took, and which dependencies were skipped. */
+    private static final class Steps {
+        private final Map<String, Long> latencies = Collections.synchronizedMap(new LinkedHashMap<>());
+        private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
+
+        /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
+        <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
+            return Uni.createFrom().deferred(() -> {
+                long start = System.nanoTime();
+                return call.get().invoke(() -> latencies.put(step, (System.nanoTime() - start) / 1_000_000));
+            });
+        }
+
+        <T> List<T> orDegraded(String dependency, Optional<List<T>> found) {
+            if (found.isEmpty()) {
+                degrade(dependency);
+            }
+            return found.orElse(List.of());
+        }
+
+        void degrade(String dependency) {
+            degraded.add(dependency);
+        }
+
+        List<String> degraded() {
+            synchronized (degraded) {
+                return List.copyOf(degraded);
+            }
+        }
+
+        Map<String, Long> latencies() {
+            synchronized (latencies) {
+                return Map.copyOf(latencies);
+            }
+        }
+    }
+}

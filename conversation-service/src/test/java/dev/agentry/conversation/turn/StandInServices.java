@@ -1,0 +1,114 @@
+package dev.agentry.conversation.turn;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * config-, profile- and memory-service stood in for by one local HTTP server that speaks the parts
+ * of their APIs the turn calls, with the same JSON shapes; each can be made to fail (500) or to be
+ * slow, and every call is kept so a test can see what the pipeline sent (and with which token).
+ */
+public class StandInServices implements QuarkusTestResourceLifecycleManager {
+
+    /** How a stood-in service answers. */
+    public enum Mode {
+        OK, DOWN, SLOW
+    }
+
+    public static final UUID PROFILE_ID = UUID.fromString("01a00000-0000-7000-8000-00000000c0de");
+    public static final UUID SCENARIO_ID = UUID.fromString("01a00000-0000-7000-8000-0000000005ce");
+    public static final UUID EPISODE_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000e1");
+    public static final String RULE_RESPONSE = "Refunds are paid back within five working days.";
+
+    public static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
+    /** Every call received: path, Authorization header and body. */
+    public static final List<Map<String, Object>> CALLS = new CopyOnWriteArrayList<>();
+
+    /** The stand-ins' own Vert.x, for the slow answers' timers. */
+    private static final java.util.concurrent.atomic.AtomicReference<Vertx> TIMER = new java.util.concurrent.atomic.AtomicReference<>();
+
+    private Vertx vertx;
+    private HttpServer server;
+
+    public static void reset() {
+        MODES.clear();
+        CALLS.clear();
+    }
+
+    @Override
+    public Map<String, String> start() {
+        vertx = Vertx.vertx();
+        TIMER.set(vertx);
+        try {
+            server = vertx.createHttpServer().requestHandler(StandInServices::handle).listen(0, "127.0.0.1")
+                    .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("stand-in services did not start", e);
+        }
+        String base = "http://127.0.0.1:" + server.actualPort();
+        return Map.of("agentry.conversation.turn.config-url", base, "agentry.conversation.turn.profile-url", base,
+                "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.call-timeout", "PT0.5S");
+    }
+
+    @Override
+    public void stop() {
+        if (vertx != null) {
+            vertx.close();
+        }
+    }
+
+    private static void handle(HttpServerRequest request) {
+        request.body().onSuccess(buffer -> {
+            String path = request.path();
+            JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
+            CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
+            String service = path.startsWith("/v1/agents/") ? "config" : path.startsWith("/v1/profiles") ? "profile" : "memory";
+            Mode mode = MODES.getOrDefault(service, Mode.OK);
+            if (mode == Mode.DOWN) {
+                request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 500).encode());
+                return;
+            }
+            JsonObject answer = answer(path);
+            Runnable reply = () -> request.response().setStatusCode(path.equals("/v1/episodes") ? 201 : 200)
+                    .putHeader("Content-Type", "application/json").end(answer.encode());
+            if (mode == Mode.SLOW) {
+                TIMER.get().setTimer(2_000, id -> reply.run());
+            } else {
+                reply.run();
+            }
+        });
+    }
+
+    private static JsonObject answer(String path) {
+        if (path.endsWith("/rules/match")) {
+            return new JsonObject().put("items", new JsonArray()
+                    .add(new JsonObject().put("score", 0.91).put("rule", new JsonObject().put("name", "refund")
+                            .put("action_type", "respond").put("action_config", new JsonObject().put("response", RULE_RESPONSE))))
+                    .add(new JsonObject().put("score", 0.42).put("rule", new JsonObject().put("name", "opening hours")
+                            .put("action_type", "respond").put("action_config", new JsonObject().put("response", "We open at 9.")))));
+        }
+        if (path.endsWith("/scenarios/match")) {
+            return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("scenario_id", SCENARIO_ID.toString())
+                    .put("name", "Refund").put("version", 2).put("entry_step_id", "ask_order").put("score", 0.83)));
+        }
+        if (path.equals("/v1/profiles/resolve")) {
+            return new JsonObject().put("created", false).put("profile", new JsonObject().put("id", PROFILE_ID.toString()));
+        }
+        if (path.equals("/v1/episodes/search")) {
+            return new JsonObject().put("items", new JsonArray().add(new JsonObject().put("vector_similarity", 0.77).put("score", 0.5)
+                    .put("episode", new JsonObject().put("id", EPISODE_ID.toString()).put("content", "Ordered a kettle, #4471."))));
+        }
+        return new JsonObject().put("id", UUID.randomUUID().toString());
+    }
+}

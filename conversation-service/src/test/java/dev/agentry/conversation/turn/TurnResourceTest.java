@@ -1,0 +1,148 @@
+package dev.agentry.conversation.turn;
+
+import static dev.agentry.conversation.ConversationTestSupport.as;
+import static dev.agentry.conversation.ConversationTestSupport.create;
+import static dev.agentry.conversation.ConversationTestSupport.newSession;
+import static dev.agentry.conversation.ConversationTestSupport.rowCounts;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.agentry.common.tenant.Roles;
+import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.common.testing.TwoTenantTest;
+import dev.agentry.conversation.ConversationTestSupport;
+import io.quarkus.redis.client.RedisClientName;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The turn pipeline's first slice against stood-in config-, profile- and memory-service
+ * (StandInServices) and the real PostgreSQL and Redis: the answer from the best rule, the
+ * scenario entered, everything recorded; each dependency down or slow degrades the turn instead of
+ * failing it; tenants apart; bad input changes nothing.
+ */
+@QuarkusTest
+@WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = StandInServices.class, scope = TestResourceScope.MATCHING_RESOURCES)
+class TurnResourceTest extends TwoTenantTest {
+
+    @Inject
+    @RedisClientName("persist")
+    RedisDataSource redis;
+
+    @Override
+    protected String schema() {
+        return "conversation";
+    }
+
+    @BeforeEach
+    void standInsUp() {
+        StandInServices.reset();
+    }
+
+    @AfterEach
+    void cleanRedis() {
+        ConversationTestSupport.cleanRedis(redis, tenantA);
+        ConversationTestSupport.cleanRedis(redis, tenantB);
+    }
+
+    private String turn(UUID session) {
+        return "/v1/sessions/" + session + "/turns";
+    }
+
+    @Test
+    void aTurnAnswersFromTheBestRuleEntersTheScenarioAndRecordsEverything() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID agent = UUID.randomUUID();
+        UUID session = create(runtime, newSession(agent, "web", "turn-taker"));
+        Map<String, Long> before = rowCounts(tenantA);
+
+        as(runtime).body(Map.of("message", "I want my money back for order 4471")).post(turn(session)).then().statusCode(200)
+                .body("response", equalTo(StandInServices.RULE_RESPONSE)).body("response_source", equalTo("rule"))
+                .body("degraded", empty())
+                .body("customer_profile_id", equalTo(StandInServices.PROFILE_ID.toString()))
+                .body("active_scenario_id", equalTo(StandInServices.SCENARIO_ID.toString()))
+                .body("current_step_id", equalTo("ask_order"))
+                .body("session_version", equalTo(2))
+                .body("decision.chosen_rule", equalTo("refund"))
+                .body("decision.memories[0].episode_id", equalTo(StandInServices.EPISODE_ID.toString()))
+                .body("decision.latency_ms.rules", org.hamcrest.Matchers.notNullValue());
+
+        // Both messages, one decision; the session moved in Redis with its step history.
+        Map<String, Long> after = rowCounts(tenantA);
+        assertEquals(before.get("messages") + 2, after.get("messages"));
+        assertEquals(before.get("decision_events") + 1, after.get("decision_events"));
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + session).then().statusCode(200)
+                .body("customer_profile_id", equalTo(StandInServices.PROFILE_ID.toString()))
+                .body("step_history", hasSize(1)).body("step_history[0].step_id", equalTo("ask_order"));
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + session + "/messages").then().statusCode(200)
+                .body("items.role", containsInAnyOrder("user", "assistant"));
+
+        // Every search got the one vector of the message, never the text, and the caller's own token.
+        assertTrue(StandInServices.CALLS.stream().allMatch(c -> ("Bearer " + runtime).equals(c.get("authorization"))));
+        assertTrue(StandInServices.CALLS.stream().filter(c -> String.valueOf(c.get("path")).endsWith("match")
+                || "/v1/episodes/search".equals(c.get("path")))
+                .allMatch(c -> ((io.vertx.core.json.JsonObject) c.get("body")).getJsonArray("embedding").size() == 384
+                        && !((io.vertx.core.json.JsonObject) c.get("body")).containsKey("message")));
+
+        // The second turn: the customer is known (no resolve again), the scenario is not matched again.
+        int resolvesBefore = (int) StandInServices.CALLS.stream().filter(c -> "/v1/profiles/resolve".equals(c.get("path"))).count();
+        as(runtime).body(Map.of("message", "It was a kettle")).post(turn(session)).then().statusCode(200)
+                .body("session_version", equalTo(3)).body("current_step_id", equalTo("ask_order"));
+        assertEquals(resolvesBefore,
+                StandInServices.CALLS.stream().filter(c -> "/v1/profiles/resolve".equals(c.get("path"))).count());
+    }
+
+    @Test
+    void aDependencyDownOrSlowDegradesTheTurnInsteadOfFailingIt() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID agent = UUID.randomUUID();
+
+        StandInServices.MODES.put("config", StandInServices.Mode.DOWN);
+        UUID first = create(runtime, newSession(agent, "web", "degraded-1"));
+        as(runtime).body(Map.of("message", "refund please")).post(turn(first)).then().statusCode(200)
+                .body("degraded", containsInAnyOrder("rules", "scenarios")).body("response_source", equalTo("fallback"))
+                .body("session_version", equalTo(2));
+
+        StandInServices.MODES.clear();
+        StandInServices.MODES.put("memory", StandInServices.Mode.SLOW);
+        UUID second = create(runtime, newSession(agent, "web", "degraded-2"));
+        as(runtime).body(Map.of("message", "refund please")).post(turn(second)).then().statusCode(200)
+                .body("degraded", equalTo(java.util.List.of("memory"))).body("response_source", equalTo("rule"));
+
+        StandInServices.MODES.clear();
+        StandInServices.MODES.put("profile", StandInServices.Mode.DOWN);
+        UUID third = create(runtime, newSession(agent, "web", "degraded-3"));
+        as(runtime).body(Map.of("message", "refund please")).post(turn(third)).then().statusCode(200)
+                .body("degraded", hasItem("profile")).body("customer_profile_id", equalTo(null));
+    }
+
+    @Test
+    void anotherTenantGets404AndBadInputChangesNothing() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "private-talk"));
+        Map<String, Long> before = rowCounts(tenantA);
+        as(tokenB(Roles.AGENT_RUNTIME)).body(Map.of("message", "hello")).post(turn(session)).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(runtime).body(Map.of("message", "")).post(turn(session)).then().statusCode(400).contentType("application/problem+json");
+        as(runtime).body("{\"message\": 5}").post(turn(session)).then().statusCode(400);
+        as(tokenA(Roles.VIEWER)).body(Map.of("message", "hello")).post(turn(session)).then().statusCode(403);
+        as(runtime).body(Map.of("message", "hello")).post(turn(UUID.randomUUID())).then().statusCode(404);
+        assertEquals(before, rowCounts(tenantA));
+        as(runtime).post("/v1/sessions/" + session + "/end").then().statusCode(200);
+        as(runtime).body(Map.of("message", "hello")).post(turn(session)).then().statusCode(409);
+    }
+}
