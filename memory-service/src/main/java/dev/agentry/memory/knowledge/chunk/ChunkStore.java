@@ -34,6 +34,10 @@ public class ChunkStore {
             + "encode(t.chunk_hash, 'hex') AS chunk_hash, t.language, t.embedding_model, t.token_count, t.version, t.is_current, "
             + "t.archived_at, t.metadata, t.created_at";
 
+    /** The chunk's page (null where the format has none); a non-integer value reads as no page. */
+    private static final String PAGE = "(CASE WHEN jsonb_typeof(t.metadata -> 'page') = 'number' "
+            + "THEN (t.metadata ->> 'page')::numeric END)";
+
     /** A chunk of the current version: id, hash (hex), position. */
     public record Current(UUID id, String hashHex, int chunkIndex) {
     }
@@ -44,10 +48,32 @@ public class ChunkStore {
 
     /**
      * A knowledge search, resolved: the collection (and optionally one document, one file type), the
-     * vector ranking (null in text mode), the text ranking (null in vector mode) and the sizes.
+     * vector ranking (null in text mode), the text ranking (null in vector mode), the sizes and the
+     * metadata filters ({@link Filters#NONE} for none).
      */
     public record Query(UUID collection, UUID document, String fileType, VectorQuery vector, TextQuery text,
-            RankingLimits limits) {
+            RankingLimits limits, Filters filters) {
+
+        /** Without metadata filters (the benchmark's form). */
+        public Query(UUID collection, UUID document, String fileType, VectorQuery vector, TextQuery text, RankingLimits limits) {
+            this(collection, document, fileType, vector, text, limits, Filters.NONE);
+        }
+    }
+
+    /**
+     * Filters on what the document and chunk say of themselves: every one of {@code tags} in the
+     * document's {@code metadata.tags}; the document's {@code metadata.language}; the chunk's
+     * {@code metadata.page} within [pageFrom, pageTo] (a chunk without a page is left out once a
+     * bound is given). Null or empty means no filter.
+     */
+    public record Filters(List<String> tags, String documentLanguage, Integer pageFrom, Integer pageTo) {
+
+        public static final Filters NONE = new Filters(List.of(), null, null, null);
+
+        /** Whether any filter applies (the search strategy treats a filtered search as selective). */
+        public boolean any() {
+            return (tags != null && !tags.isEmpty()) || documentLanguage != null || pageFrom != null || pageTo != null;
+        }
     }
 
     /**
@@ -148,7 +174,7 @@ public class ChunkStore {
 
     public Uni<List<ChunkHit>> search(SqlConnection conn, UUID tenant, Query q) {
         SqlStatement s = searchStatement(tenant, q);
-        return conn.preparedQuery(s.sql()).execute(s.params()).map(rows -> Rows.list(rows, row -> new ChunkHit(map(row),
+        return conn.preparedQuery(s.sql()).execute(s.params()).map(rows -> Rows.list(rows, row -> ChunkHit.of(map(row),
                 new ChunkSource(row.getUUID("document_id"), row.getString("document_title"), row.getString("document_filename"),
                         row.getInteger("document_version")),
                 HitScores.of(row))));
@@ -166,6 +192,25 @@ public class ChunkStore {
         if (q.fileType() != null) {
             filter += " AND t.document_id IN (SELECT f.id FROM documents f WHERE f.tenant_id = " + tenantParam
                     + " AND f.collection_id = " + collectionParam + " AND f.file_type = " + p.add(q.fileType()) + ")";
+        }
+        Filters f = q.filters() == null ? Filters.NONE : q.filters();
+        boolean byDocument = (f.tags() != null && !f.tags().isEmpty()) || f.documentLanguage() != null;
+        if (byDocument) {
+            // Tags and language are the document's: one sub-select over the collection's documents.
+            String docFilter = "f.tenant_id = " + tenantParam + " AND f.collection_id = " + collectionParam;
+            if (f.tags() != null && !f.tags().isEmpty()) {
+                docFilter += " AND f.metadata -> 'tags' @> to_jsonb(" + p.add(f.tags().toArray(String[]::new)) + "::text[])";
+            }
+            if (f.documentLanguage() != null) {
+                docFilter += " AND f.metadata ->> 'language' = " + p.add(f.documentLanguage());
+            }
+            filter += " AND t.document_id IN (SELECT f.id FROM documents f WHERE " + docFilter + ")";
+        }
+        if (f.pageFrom() != null) {
+            filter += " AND " + PAGE + " >= " + p.add(f.pageFrom());
+        }
+        if (f.pageTo() != null) {
+            filter += " AND " + PAGE + " <= " + p.add(f.pageTo());
         }
         HybridSql.Source source = new HybridSql.Source("chunks",
                 "JOIN documents d ON d.tenant_id = " + tenantParam + " AND d.id = t.document_id",

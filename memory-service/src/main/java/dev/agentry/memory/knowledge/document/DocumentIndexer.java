@@ -74,7 +74,7 @@ public class DocumentIndexer {
                     int index = 0;
                     Map<String, Chunker.Draft> numbered = new LinkedHashMap<>();
                     for (var e : byHash.entrySet()) {
-                        Chunker.Draft d = new Chunker.Draft(index++, e.getValue().content(), e.getValue().section());
+                        Chunker.Draft d = new Chunker.Draft(index++, e.getValue().content(), e.getValue().section(), e.getValue().page());
                         numbered.put(e.getKey(), d);
                         ChunkStore.Current kept = byHashNow.get(e.getKey());
                         if (kept != null) {

@@ -62,6 +62,10 @@ public class KnowledgeSearchService {
             throw new ValidationException("query", "is required for a " + mode.name().toLowerCase(java.util.Locale.ROOT)
                     + " search (a search by a ready vector alone has mode vector)");
         }
+        if (search.pageFrom() != null && search.pageTo() != null && search.pageFrom() > search.pageTo()) {
+            throw new ValidationException("page_to", "must not be less than page_from");
+        }
+        ChunkStore.Filters metadataFilters = search.filters();
         int limit = search.limit() == null ? 10 : search.limit();
         if (limit > settings.maxLimit()) {
             throw new ValidationException("limit", "must be at most " + settings.maxLimit());
@@ -77,12 +81,12 @@ public class KnowledgeSearchService {
                     // Exact for at most exactMaxRows chunks: "below the threshold" is threshold - 1 rows.
                     SearchStrategy strategy = !mode.usesVector() ? null
                             : SearchStrategy.choose(search.strategy(), c.chunkCount(), settings.exactThreshold() - 1,
-                                    search.documentId() != null || search.fileType() != null);
+                                    search.documentId() != null || search.fileType() != null || metadataFilters.any());
                     String model = mode.usesVector() ? vectors.model() : null;
                     String language = search.language() == null ? c.language() : search.language();
                     ChunkStore.Query query = new ChunkStore.Query(collectionId, search.documentId(), search.fileType(),
                             strategy == null ? null : new VectorQuery(strategy, v, model),
-                            mode.usesText() ? new TextQuery(search.query(), language) : null, limits);
+                            mode.usesText() ? new TextQuery(search.query(), language) : null, limits, metadataFilters);
                     Uni<Void> planned = strategy == SearchStrategy.INDEX
                             ? IndexSearchSettings.efSearch(conn, Math.max(settings.hnswEfSearch(), limits.candidates()))
                             : Uni.createFrom().voidItem();
@@ -97,6 +101,18 @@ public class KnowledgeSearchService {
                         }
                         if (search.fileType() != null) {
                             filters.put("file_type", search.fileType());
+                        }
+                        if (!metadataFilters.tags().isEmpty()) {
+                            filters.put("tags", metadataFilters.tags());
+                        }
+                        if (search.documentLanguage() != null) {
+                            filters.put("document_language", search.documentLanguage());
+                        }
+                        if (search.pageFrom() != null) {
+                            filters.put("page_from", search.pageFrom());
+                        }
+                        if (search.pageTo() != null) {
+                            filters.put("page_to", search.pageTo());
                         }
                         if (!search.hasQuery()) {
                             filters.put("by_vector", true);

@@ -17,13 +17,21 @@ import java.util.regex.Pattern;
 public final class Chunker {
 
     /** One chunk: its text, its position, the heading path it sits under (empty for none). */
-    public record Draft(int index, String content, String section) {
+    public record Draft(int index, String content, String section, Integer page) {
 
-        /** Stored in the chunk's metadata. */
+        /** Without a page (a text with no page breaks). */
+        public Draft(int index, String content, String section) {
+            this(index, content, section, null);
+        }
+
+        /** Stored in the chunk's metadata: {@code section} (the heading path) and {@code page} (1-based). */
         public Map<String, Object> metadata() {
             Map<String, Object> m = new LinkedHashMap<>();
             if (!section.isEmpty()) {
                 m.put("section", section);
+            }
+            if (page != null) {
+                m.put("page", page);
             }
             return m;
         }
@@ -46,8 +54,12 @@ public final class Chunker {
         return out;
     }
 
-    /** A heading path and its units (sentences, rows, code blocks), with paragraph breaks marked. */
-    private record Section(String path, List<Unit> units) {
+    /**
+     * A heading path and its units (sentences, rows, code blocks), with paragraph breaks marked, and
+     * its page (null when the text has no page breaks): a page break ends a section, so no chunk
+     * spans two pages.
+     */
+    private record Section(String path, Integer page, List<Unit> units) {
     }
 
     private record Unit(String text, boolean startsParagraph) {
@@ -56,10 +68,25 @@ public final class Chunker {
     private static List<Section> sections(String text, FileType type) {
         List<Section> sections = new ArrayList<>();
         String[] headings = new String[6];
-        Section current = new Section("", new ArrayList<>());
+        boolean paged = text.indexOf('\f') >= 0;
+        Section current = new Section("", paged ? 1 : null, new ArrayList<>());
         StringBuilder paragraph = new StringBuilder();
         boolean inFence = false;
-        for (String line : text.split("\n", -1)) {
+        // A form feed becomes a line of its own, so a page break is seen where it falls.
+        for (String line : text.replace("\f", "\n\f\n").split("\n", -1)) {
+            if (line.equals("\f")) {
+                flush(paragraph, current, type);
+                if (inFence) {
+                    current.units().add(new Unit(paragraph.toString().strip(), true));
+                    paragraph.setLength(0);
+                    inFence = false;
+                }
+                if (!current.units().isEmpty()) {
+                    sections.add(current);
+                }
+                current = new Section(current.path(), current.page() + 1, new ArrayList<>());
+                continue;
+            }
             if (type == FileType.MD && FENCE.matcher(line).matches()) {
                 paragraph.append(line).append('\n');
                 if (inFence) {
@@ -91,7 +118,7 @@ public final class Chunker {
                         path.add(h);
                     }
                 }
-                current = new Section(String.join(" > ", path), new ArrayList<>());
+                current = new Section(String.join(" > ", path), current.page(), new ArrayList<>());
                 // The heading line stays in the text: it is what a reader (and the ranking) sees first.
                 current.units().add(new Unit(line.strip(), true));
                 continue;
@@ -152,7 +179,7 @@ public final class Chunker {
         for (Unit u : units) {
             int added = chunk.isEmpty() ? u.text().length() : u.text().length() + (u.startsParagraph() ? 2 : 1);
             if (!chunk.isEmpty() && length + added > size) {
-                out.add(new Draft(out.size(), join(chunk), section.path()));
+                out.add(new Draft(out.size(), join(chunk), section.path(), section.page()));
                 chunk = tail(chunk, overlap, size - u.text().length() - 2);
                 length = join(chunk).length();
                 added = chunk.isEmpty() ? u.text().length() : u.text().length() + (u.startsParagraph() ? 2 : 1);
@@ -161,7 +188,7 @@ public final class Chunker {
             length += added;
         }
         if (!chunk.isEmpty()) {
-            out.add(new Draft(out.size(), join(chunk), section.path()));
+            out.add(new Draft(out.size(), join(chunk), section.path(), section.page()));
         }
     }
 

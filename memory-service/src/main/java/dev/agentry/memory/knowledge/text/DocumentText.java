@@ -22,7 +22,8 @@ public final class DocumentText {
         text = text.replace("\r\n", "\n").replace('\r', '\n');
         StringBuilder clean = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\t' || !Character.isISOControl(c)) {
+            // A form feed is a page break (what PDF-to-text tools write): the chunker numbers pages by it.
+            if (c == '\n' || c == '\t' || c == '\f' || !Character.isISOControl(c)) {
                 clean.appendCodePoint(c == '\t' ? ' ' : c);
             }
         });

@@ -10,6 +10,7 @@ import static dev.agentry.memory.knowledge.KnowledgeTestSupport.collection;
 import static dev.agentry.memory.knowledge.KnowledgeTestSupport.uploadMarkdown;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -23,6 +24,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -124,5 +126,61 @@ class KnowledgeSearchResourceTest extends TwoTenantTest {
                 .body("items", hasSize(1)).body("items[0].id", equalTo(collection));
         as(runtime(UUID.randomUUID())).queryParam("slug", "ready-vector").get("/v1/collections").then().statusCode(200)
                 .body("items", hasSize(0));
+    }
+
+    @Test
+    void filtersOnTagsLanguageAndPagesAndEveryHitCitesItsPageAndHeading() {
+        UUID tenant = UUID.randomUUID();
+        String collection = collection(tenant, "filtered");
+        String documents = "/v1/collections/" + collection + "/documents";
+        // A form feed is a page break: page 1 is about refunds, page 2 about delivery.
+        as(admin(tenant)).body(Map.of("title", "Policies", "file_type", "md", "metadata",
+                Map.of("tags", List.of("billing", "faq"), "language", "en"),
+                "content", "# Policies\n\n## Refunds\n\nRefunds go back to the card within five days.\f"
+                        + "## Delivery\n\nParcels arrive within a week of the order."))
+                .post(documents).then().statusCode(201);
+        as(admin(tenant)).body(Map.of("title", "Giao hang", "file_type", "txt", "metadata",
+                Map.of("tags", List.of("shipping"), "language", "vi"),
+                "content", "Parcels arrive within three days in Hanoi."))
+                .post(documents).then().statusCode(201);
+        String search = "/v1/collections/" + collection + "/search";
+
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "page_from", 2)).post(search).then().statusCode(200)
+                .body("items", hasSize(1)).body("items[0].page", equalTo(2))
+                .body("items[0].heading", equalTo("Policies > Delivery"))
+                .body("items[0].chunk.metadata.page", equalTo(2))
+                .body("items[0].vector_similarity", greaterThan(0f));
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "page_from", 1, "page_to", 1)).post(search).then()
+                .statusCode(200).body("items", hasSize(2)).body("items[0].heading", equalTo("Policies > Refunds"))
+                .body("items.page", everyItem(equalTo(1)));
+        // Without a page filter the page-less document is found too, with no page and no heading.
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "tags", List.of("shipping"))).post(search).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].source.title", equalTo("Giao hang"))
+                .body("items[0].page", nullValue()).body("items[0].heading", nullValue());
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "tags", List.of("billing", "faq"))).post(search)
+                .then().statusCode(200).body("items", hasSize(3)).body("items.source.title", everyItem(equalTo("Policies")));
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "tags", List.of("billing", "shipping"))).post(search)
+                .then().statusCode(200).body("items", hasSize(0));
+        as(runtime(tenant)).body(Map.of("query", "when do parcels arrive", "document_language", "vi")).post(search).then()
+                .statusCode(200).body("items", hasSize(1)).body("items[0].source.title", equalTo("Giao hang"));
+        String queryId = as(runtime(tenant)).body(Map.of("query", "parcels", "document_language", "en", "page_to", 2))
+                .post(search).then().statusCode(200).body("items.source.title", everyItem(equalTo("Policies")))
+                .extract().path("query_id");
+        as(admin(tenant)).get("/v1/rag-queries/" + queryId).then().statusCode(200)
+                .body("filters.document_language", equalTo("en")).body("filters.page_to", equalTo(2));
+
+        // Bad filters: 400 naming the field, nothing logged.
+        Map<String, Long> before = rowCounts(tenant);
+        as(runtime(tenant)).body(Map.of("query", "parcels", "page_from", 3, "page_to", 2)).post(search).then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("page_to"));
+        as(runtime(tenant)).body(Map.of("query", "parcels", "page_from", 0)).post(search).then().statusCode(400)
+                .contentType(PROBLEM).body("errors[0].field", equalTo("page_from"));
+        as(runtime(tenant)).body(Map.of("query", "parcels", "document_language", "English")).post(search).then()
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("document_language"));
+        as(runtime(tenant)).body(Map.of("query", "parcels", "tags", "billing,faq")).post(search).then().statusCode(400)
+                .contentType(PROBLEM);
+        as(runtime(tenant)).body(Map.of("query", "parcels", "page_from", "two")).post(search).then().statusCode(400)
+                .contentType(PROBLEM);
+        assertEquals(before, rowCounts(tenant));
     }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The chunker alone: boundaries, sizes, overlap, sections, formats. No application needed. */
@@ -19,6 +20,21 @@ class ChunkerTest {
         assertEquals("Guide > Returns", chunks.get(1).section());
         assertEquals("Guide > Shipping", chunks.get(2).section());
         assertEquals(List.of(0, 1, 2), chunks.stream().map(Chunker.Draft::index).toList());
+    }
+
+    @Test
+    void aFormFeedIsAPageBreakThatNoChunkSpans() {
+        String md = "# Guide\n\nPage one text.\n\n## Returns\n\nReturn within 30 days.\fStill about returns.\n\f\f## Shipping\n\nDaily.";
+        List<Chunker.Draft> chunks = Chunker.chunk(DocumentText.normalise(md, FileType.MD), FileType.MD, 500, 0);
+        assertEquals(List.of("# Guide\n\nPage one text.", "## Returns\n\nReturn within 30 days.", "Still about returns.",
+                "## Shipping\n\nDaily."), chunks.stream().map(Chunker.Draft::content).toList());
+        // Page 3 is blank: no chunk, but the count goes on.
+        assertEquals(java.util.Arrays.asList(1, 1, 2, 4), chunks.stream().map(Chunker.Draft::page).toList());
+        assertEquals("Guide > Returns", chunks.get(2).section());
+        assertEquals(Map.of("section", "Guide > Returns", "page", 2), chunks.get(2).metadata());
+        // Without a page break there are no pages.
+        assertEquals(null, Chunker.chunk("Just text.", FileType.TXT, 500, 0).get(0).page());
+        assertEquals(Map.of(), Chunker.chunk("Just text.", FileType.TXT, 500, 0).get(0).metadata());
     }
 
     @Test
