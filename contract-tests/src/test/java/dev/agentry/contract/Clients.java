@@ -49,6 +49,12 @@ final class Clients {
         return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
+    static dev.agentry.client.conversation.ApiClient conversation(String token) {
+        var client = new dev.agentry.client.conversation.ApiClient();
+        client.updateBaseUri(Suite.conversationUri());
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
+    }
+
     /** Each generated client has its own ApiClient class; they share this request interceptor. */
     private static Consumer<HttpRequest.Builder> bearer(String token) {
         return request -> {

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 /**
  * The suite as a user brings it up: config-service (signing tokens with a fresh key pair, creating
  * the platform tenant and its bootstrap API key), then memory-, profile- and audit-service, which
- * verify tokens through config-service's JWKS. All publish audit records to a stream of this run
+ * verify tokens through config-service's JWKS, and conversation-service, whose turn pipeline calls
+ * the others where they run. All publish audit records to a stream of this run
  * (audit-service consumes it), never the local suite's. Started once per test JVM, on a database of its own
  * ({@code agentry_contract}, made by deploy/local/db-setup.sh) whose schemas are dropped first, so
  * the bootstrap runs every time; stopped when the JVM's tests are done.
@@ -28,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private static final String DB_NAME = env("AGENTRY_CONTRACT_DB_NAME", "agentry_contract");
-    private static final String[] SCHEMAS = { "config", "memory", "profile", "audit" };
+    private static final String[] SCHEMAS = { "config", "memory", "profile", "audit", "conversation" };
 
     private static Suite running;
 
@@ -37,6 +38,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     private ServiceProcess memory;
     private ServiceProcess profile;
     private ServiceProcess audit;
+    private ServiceProcess conversation;
     private String platformApiKey;
 
     @Override
@@ -64,6 +66,10 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     static String auditUri() {
         return running.audit.baseUri();
+    }
+
+    static String conversationUri() {
+        return running.conversation.baseUri();
     }
 
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
@@ -99,11 +105,17 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         memory = ServiceProcess.start(root, "memory-service", verifyingEnv);
         profile = ServiceProcess.start(root, "profile-service", verifyingEnv);
         audit = ServiceProcess.start(root, "audit-service", verifyingEnv);
+        // The turn pipeline calls the others where they run here.
+        Map<String, String> conversationEnv = new HashMap<>(verifyingEnv);
+        conversationEnv.put("AGENTRY_CONVERSATION_TURN_CONFIG_URL", config.baseUri());
+        conversationEnv.put("AGENTRY_CONVERSATION_TURN_PROFILE_URL", profile.baseUri());
+        conversationEnv.put("AGENTRY_CONVERSATION_TURN_MEMORY_URL", memory.baseUri());
+        conversation = ServiceProcess.start(root, "conversation-service", conversationEnv);
     }
 
     @Override
     public void close() {
-        for (ServiceProcess service : new ServiceProcess[] { audit, profile, memory, config }) {
+        for (ServiceProcess service : new ServiceProcess[] { conversation, audit, profile, memory, config }) {
             if (service != null) {
                 service.close();
             }
