@@ -131,6 +131,25 @@ class TurnResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void aRetriedTurnWithTheSameIdempotencyKeyIsTakenOnce() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "retrying-widget"));
+        Map<String, Long> before = rowCounts(tenantA);
+        String key = "turn-" + UUID.randomUUID();
+        String decision = as(runtime).header("Idempotency-Key", key).body(Map.of("message", "refund please")).post(turn(session))
+                .then().statusCode(200).extract().path("decision_id");
+        as(runtime).header("Idempotency-Key", key).body(Map.of("message", "refund please")).post(turn(session)).then()
+                .statusCode(200).header("Idempotent-Replayed", "true").body("decision_id", equalTo(decision))
+                .body("session_version", equalTo(2));
+        Map<String, Long> after = rowCounts(tenantA);
+        assertEquals(before.get("messages") + 2, after.get("messages"));
+        assertEquals(before.get("decision_events") + 1, after.get("decision_events"));
+        // Another key is another turn.
+        as(runtime).header("Idempotency-Key", "turn-" + UUID.randomUUID()).body(Map.of("message", "refund please"))
+                .post(turn(session)).then().statusCode(200).body("session_version", equalTo(3));
+    }
+
+    @Test
     void anotherTenantGets404AndBadInputChangesNothing() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
         UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "private-talk"));
