@@ -11,6 +11,7 @@ import java.util.UUID;
  * {@code scenarios}, {@code memory}), and the decision summary stored with {@code decision_id}.
  */
 public record TurnResult(
+        UUID sessionId,
         UUID decisionId,
         String response,
         String responseSource,

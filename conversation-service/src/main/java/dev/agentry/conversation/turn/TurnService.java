@@ -20,6 +20,7 @@ import dev.agentry.conversation.message.MessageCreate;
 import dev.agentry.conversation.message.MessageRole;
 import dev.agentry.conversation.message.MessageStore;
 import dev.agentry.conversation.session.Session;
+import dev.agentry.conversation.session.SessionCreate;
 import dev.agentry.conversation.session.SessionService;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -84,6 +85,12 @@ public class TurnService {
 
     @Inject
     ConversationServiceConfig config;
+
+    /** A turn of the channel user's live session with the agent, opened when there is none. */
+    public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
+        return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
+                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message()), authorization));
+    }
 
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
         long started = System.nanoTime();
@@ -181,7 +188,7 @@ public class TurnService {
                         current.currentStepId(), now)))
                 .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
                         authorization))
-                .map(updated -> new TurnResult(decisionId, response, source, updated.version(), updated.customerProfileId(),
+                .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),
                         updated.activeScenarioId(), updated.currentStepId(), steps.degraded(), decision)));
     }
 

@@ -131,6 +131,24 @@ class TurnResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void aTurnByChannelIdentityUsesTheChannelUsersLiveSessionOrOpensOne() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID agent = UUID.randomUUID();
+        Map<String, Object> body = Map.of("agent_id", agent.toString(), "channel", "zalo", "user_channel_id", "84901234567",
+                "message", "refund please");
+        String session = as(runtime).body(body).post("/v1/turns").then().statusCode(200)
+                .body("response_source", equalTo("rule")).body("session_version", equalTo(2)).extract().path("session_id");
+        as(runtime).body(body).post("/v1/turns").then().statusCode(200).body("session_id", equalTo(session))
+                .body("session_version", equalTo(3));
+        as(tokenB(Roles.AGENT_RUNTIME)).body(body).post("/v1/turns").then().statusCode(200)
+                .body("session_id", org.hamcrest.Matchers.not(equalTo(session)));
+        as(runtime).body(Map.of("agent_id", agent.toString(), "channel", "zalo", "message", "hi")).post("/v1/turns").then()
+                .statusCode(400).contentType("application/problem+json");
+        as(runtime).body(Map.of("agent_id", "nope", "channel", "zalo", "user_channel_id", "x", "message", "hi"))
+                .post("/v1/turns").then().statusCode(400);
+    }
+
+    @Test
     void aRetriedTurnWithTheSameIdempotencyKeyIsTakenOnce() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
         UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "retrying-widget"));

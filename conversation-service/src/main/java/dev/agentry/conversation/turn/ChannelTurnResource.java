@@ -1,0 +1,33 @@
+package dev.agentry.conversation.turn;
+
+import dev.agentry.common.tenant.Roles;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * A turn by channel identity, for callers that know no session (a messaging webhook): the channel
+ * user's live session with the agent, or a new one. A class of its own: JAX-RS matches the most
+ * specific class path first, so {@code /v1} beside {@code /v1/sessions} would hide session turns.
+ */
+@Path("/v1/turns")
+@Tag(name = "Turns")
+public class ChannelTurnResource {
+
+    @Inject
+    TurnService turns;
+
+    @POST
+    @Operation(operationId = "takeChannelTurn")
+    @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
+    public Uni<TurnResult> take(@NotNull @Valid ChannelTurnRequest body, @HeaderParam("Authorization") String authorization) {
+        return turns.take(body, authorization);
+    }
+}
