@@ -46,6 +46,8 @@ public class SessionService {
     private static final Pattern IF_MATCH = Pattern.compile("^\\s*(?:W/)?\"?(\\d{1,18})\"?\\s*$");
     private static final int CREATE_ATTEMPTS = 3;
     private static final int END_ATTEMPTS = 5;
+    /** Compare-and-set attempts of a turn's session write: concurrent turns of one session retry past each other. */
+    private static final int TURN_ATTEMPTS = 20;
 
     /** A created or continued session: {@code created} is false when the channel user's live one came back. */
     public record Created(Session session, boolean created) {
@@ -219,7 +221,7 @@ public class SessionService {
      * concurrent write (up to a few attempts): two turns of one session are applied one after the other.
      */
     public Uni<Session> recordTurn(UUID id, java.util.function.UnaryOperator<Session> change) {
-        return recordTurn(caller.tenantId(), id, change, END_ATTEMPTS);
+        return recordTurn(caller.tenantId(), id, change, TURN_ATTEMPTS);
     }
 
     private Uni<Session> recordTurn(UUID tenant, UUID id, java.util.function.UnaryOperator<Session> change, int attemptsLeft) {

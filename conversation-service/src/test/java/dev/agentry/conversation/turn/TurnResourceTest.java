@@ -149,6 +149,33 @@ class TurnResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void concurrentTurnsOfOneSessionAreAllAppliedOneAfterTheOther() throws Exception {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "busy-talker"));
+        Map<String, Long> before = rowCounts(tenantA);
+        int turns = 12;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(turns);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < turns; i++) {
+                String message = "refund please, message " + i;
+                answers.add(pool.submit(() -> as(runtime).body(Map.of("message", message)).post(turn(session)).then()
+                        .extract().statusCode()));
+            }
+            for (java.util.concurrent.Future<Integer> answer : answers) {
+                assertEquals(200, answer.get());
+            }
+        } finally {
+            pool.shutdown();
+        }
+        // None lost: every turn moved the session once, and stored its two messages and its decision.
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + session).then().statusCode(200).body("version", equalTo(1 + turns));
+        Map<String, Long> after = rowCounts(tenantA);
+        assertEquals(before.get("messages") + 2L * turns, after.get("messages"));
+        assertEquals(before.get("decision_events") + turns, after.get("decision_events"));
+    }
+
+    @Test
     void aRetriedTurnWithTheSameIdempotencyKeyIsTakenOnce() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
         UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "retrying-widget"));
