@@ -71,6 +71,10 @@ public interface ConversationServiceConfig {
         @WithDefault("3")
         int memories();
 
+        /** How long a context slot a turn extracted from a message lives. */
+        @WithDefault("PT24H")
+        Duration slotTtl();
+
         /** What the deterministic responder says when nothing matched. */
         @WithDefault("Thank you for your message. A colleague will get back to you shortly.")
         String fallbackResponse();

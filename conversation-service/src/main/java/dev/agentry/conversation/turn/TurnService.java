@@ -22,6 +22,8 @@ import dev.agentry.conversation.message.MessageStore;
 import dev.agentry.conversation.session.Session;
 import dev.agentry.conversation.session.SessionCreate;
 import dev.agentry.conversation.session.SessionService;
+import dev.agentry.conversation.slot.SlotSet;
+import dev.agentry.conversation.slot.SlotStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -76,6 +78,9 @@ public class TurnService {
 
     @Inject
     DecisionStore decisions;
+
+    @Inject
+    SlotStore slots;
 
     @Inject
     AuditPublisher audit;
@@ -152,6 +157,7 @@ public class TurnService {
         Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
                 .findFirst();
         UUID customer = found.customer().orElse(session.customerProfileId());
+        List<SlotExtractors.Extracted> extracted = SlotExtractors.extract(request.message());
 
         Map<String, Object> decision = new LinkedHashMap<>();
         decision.put("rules", found.rules().stream().map(r -> Map.of("name", String.valueOf(r.name()), "score", r.score())).toList());
@@ -160,6 +166,8 @@ public class TurnService {
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
         decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
                 "similarity", m.similarity())).toList());
+        decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
+                x.confidence())).toList());
         decision.put("response_source", source);
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
@@ -174,10 +182,11 @@ public class TurnService {
                     if (user.isEmpty()) {
                         throw NotFoundException.of("session", session.sessionId());
                     }
-                    return messages.append(conn, tenant, session.sessionId(), Ids.newId(), new MessageCreate(MessageRole.ASSISTANT,
-                            response, Map.of("decision_id", decisionId.toString(), "response_source", source), null, null, null,
-                            null, null, null, latencyMs));
+                    return fillSlots(conn, tenant, session.sessionId(), userMessageId, extracted);
                 })
+                .flatMap(filled -> messages.append(conn, tenant, session.sessionId(), Ids.newId(), new MessageCreate(
+                        MessageRole.ASSISTANT, response, Map.of("decision_id", decisionId.toString(), "response_source", source),
+                        null, null, null, null, null, null, latencyMs)))
                 .flatMap(assistant -> decisions.nextTurnNumber(conn, tenant, session.sessionId()))
                 .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, "turn", decision,
                         latencyMs)));
@@ -190,6 +199,18 @@ public class TurnService {
                         authorization))
                 .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),
                         updated.activeScenarioId(), updated.currentStepId(), steps.degraded(), decision)));
+    }
+
+    /** The slots the message filled, each with its confidence, the message it came from and the slot TTL. */
+    private Uni<Void> fillSlots(io.vertx.mutiny.sqlclient.SqlConnection conn, UUID tenant, UUID sessionId, UUID messageId,
+            List<SlotExtractors.Extracted> extracted) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        long ttl = config.turn().slotTtl().toSeconds();
+        for (SlotExtractors.Extracted x : extracted) {
+            chain = chain.flatMap(v -> slots.upsert(conn, tenant, sessionId, Ids.newId(), x.key(),
+                    new SlotSet(x.value(), x.confidence(), ttl, messageId)).replaceWithVoid());
+        }
+        return chain;
     }
 
     /** The turn's episode to memory-service and its record to the audit stream; nothing waits for either. */

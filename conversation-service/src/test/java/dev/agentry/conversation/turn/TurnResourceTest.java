@@ -131,6 +131,24 @@ class TurnResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void whatTheMessageSaysFillsTheSessionsSlots() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "slot-filler"));
+        as(runtime).body(Map.of("message", "My order #4471 never came, mail me at an@example.com or call +84 90 123 4567"))
+                .post(turn(session)).then().statusCode(200).body("decision.slots.key",
+                        containsInAnyOrder("order_number", "email", "phone"));
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + session + "/slots").then().statusCode(200)
+                .body("items.find { it.slot_key == 'order_number' }.slot_value", equalTo("4471"))
+                .body("items.find { it.slot_key == 'email' }.slot_value", equalTo("an@example.com"))
+                .body("items.find { it.slot_key == 'phone' }.slot_value", equalTo("+84901234567"))
+                .body("items.find { it.slot_key == 'email' }.confidence", equalTo(0.95f));
+        // A later message with another order number replaces the slot's value.
+        as(runtime).body(Map.of("message", "sorry, order #5120")).post(turn(session)).then().statusCode(200);
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + session + "/slots/order_number").then().statusCode(200)
+                .body("slot_value", equalTo("5120"));
+    }
+
+    @Test
     void aTurnByChannelIdentityUsesTheChannelUsersLiveSessionOrOpensOne() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
         UUID agent = UUID.randomUUID();
