@@ -58,7 +58,7 @@ if curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
   echo "port $PORT is taken; set BENCH_PORT" >&2; exit 1
 fi
 QUARKUS_HTTP_PORT=$PORT AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
-  java -Xmx256m -jar "$root/conversation-service/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
+  java -Xmx256m ${BENCH_JAVA_OPTS:-} -jar "$root/conversation-service/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
 service_pid=$!
 trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true; clean' EXIT
 for _ in $(seq 1 120); do

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.inject.Inject;
 import java.security.PrivateKey;
+import java.time.Clock;
 import java.security.PublicKey;
 import java.util.Base64;
 import java.util.HashMap;
@@ -42,11 +43,13 @@ public class TrustedIssuerJwtParser implements JWTParser {
     private final DefaultJWTParser own;
     private final Map<String, DefaultJWTParser> trusted = new HashMap<>();
     private final ObjectMapper json = new ObjectMapper();
+    private final VerifiedTokens verified;
 
     @Inject
     public TrustedIssuerJwtParser(DefaultJWTParser own, JWTAuthContextInfo ownContext, TrustedIssuersConfig config,
             @ConfigProperty(name = "quarkus.smallrye-jwt.blocking-authentication") Optional<Boolean> blocking) {
         this.own = own;
+        this.verified = new VerifiedTokens(config.verifiedCacheSize(), Clock.systemUTC());
         boolean offEventLoop = blocking.orElse(isRemote(ownContext.getPublicKeyLocation()));
         config.trustedIssuers().forEach((name, issuer) -> {
             if (issuer.issuer().equals(ownContext.getIssuedBy())) {
@@ -67,7 +70,13 @@ public class TrustedIssuerJwtParser implements JWTParser {
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
-        return verifierOf(token).parse(token);
+        JsonWebToken known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
+        JsonWebToken fresh = verifierOf(token).parse(token);
+        verified.put(token, fresh);
+        return fresh;
     }
 
     @Override

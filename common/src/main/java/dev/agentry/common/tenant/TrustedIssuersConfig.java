@@ -1,6 +1,8 @@
 package dev.agentry.common.tenant;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -21,6 +23,14 @@ import java.util.Set;
 public interface TrustedIssuersConfig {
 
     Map<String, TrustedIssuer> trustedIssuers();
+
+    /**
+     * How many verified bearer tokens are remembered (each until its {@code exp}), so that a token
+     * sent on every request is verified once; 0 verifies every request.
+     */
+    @WithDefault("4096")
+    @WithName("verified-cache-size")
+    int verifiedCacheSize();
 
     interface TrustedIssuer {
 

@@ -37,7 +37,17 @@ class TrustedIssuerJwtParserTest {
                 return Optional.empty();
             }
         };
-        return () -> Map.of("sso", trusted);
+        return new TrustedIssuersConfig() {
+            @Override
+            public Map<String, TrustedIssuer> trustedIssuers() {
+                return Map.of("sso", trusted);
+            }
+
+            @Override
+            public int verifiedCacheSize() {
+                return 16;
+            }
+        };
     }
 
     private static TrustedIssuerJwtParser parser(JWTAuthContextInfo own, TrustedIssuersConfig config, Optional<Boolean> blocking) {
