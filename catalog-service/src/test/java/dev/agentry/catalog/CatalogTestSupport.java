@@ -12,7 +12,8 @@ public final class CatalogTestSupport extends TestApi {
     public static final List<String> TABLES = List.of("knowledge_domain", "domain_attribute_definition", "system_capability",
             "tenant_offering", "tenant_offering_version", "tenant_offering_attribute_value", "tenant_offering_variant",
             "tenant_sales_channel", "tenant_price_list", "tenant_variant_price", "tenant_inventory_location",
-            "tenant_inventory_item", "tenant_guardrail", "tenant_semantic_cache", "migration_job");
+            "tenant_inventory_item", "tenant_guardrail", "tenant_semantic_cache", "migration_job", "bot", "bot_version",
+            "bot_capability", "bot_version_event", "bot_traffic_split", "bot_faq", "tenant_guardrail_keyword_list");
 
     private CatalogTestSupport() {
     }
@@ -47,6 +48,18 @@ public final class CatalogTestSupport extends TestApi {
     public static String variant(UUID tenant, String offeringId, String sku) {
         return as(admin(tenant)).body(body("sku", sku, "name", sku)).post("/v1/offerings/" + offeringId + "/variants")
                 .then().statusCode(201).extract().path("id");
+    }
+
+    /** A bot fronting a random agent; answers its id. */
+    public static String bot(UUID tenant, String code) {
+        return as(admin(tenant)).body(body("code", code, "name", "Bot " + code, "agent_id", UUID.randomUUID().toString()))
+                .post("/v1/bots").then().statusCode(201).extract().path("id");
+    }
+
+    /** A new version of a bot with {@code prompt}; answers its id. */
+    public static String botVersion(UUID tenant, String botId, String prompt) {
+        return as(admin(tenant)).body(body("system_prompt", prompt, "flow_config", Map.of("steps", List.of("greet"))))
+                .post("/v1/bots/" + botId + "/versions").then().statusCode(201).extract().path("id");
     }
 
     /** Rows per table of one tenant: what "nothing was written" is checked by. */
