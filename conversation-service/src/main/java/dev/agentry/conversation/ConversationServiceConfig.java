@@ -38,6 +38,36 @@ public interface ConversationServiceConfig {
     /** The turn pipeline: its deadline, and the services it calls. */
     Turn turn();
 
+    /** The support desk's defaults (a tenant's support settings replace them). */
+    Support support();
+
+    interface Support {
+
+        /**
+         * Escalation keywords of a tenant that has set none (the seed's examples). Matched on word
+         * boundaries, ignoring case and accents; a trailing {@code *} matches any ending
+         * ({@code возврат*} also finds "возврата").
+         */
+        @WithDefault("refund,lawsuit,возврат*")
+        java.util.List<String> escalationKeywords();
+
+        /** What a customer asking for a person says, for a tenant that has set none. */
+        @WithDefault("human,real person,live agent,speak to someone,talk to someone,speak to a person,talk to a person,"
+                + "nói chuyện với nhân viên,gặp nhân viên,оператор*,живой человек")
+        java.util.List<String> humanRequestPhrases();
+
+        /**
+         * Whether escalation webhooks may reach loopback, link-local and private addresses. Off: a
+         * tenant's URL could otherwise reach the cluster's own services (SSRF). Tests turn it on.
+         */
+        @WithDefault("false")
+        boolean allowPrivateHosts();
+
+        /** How long an escalation webhook may take. */
+        @WithDefault("PT5S")
+        Duration webhookTimeout();
+    }
+
     interface Turn {
 
         /** config-service's base URL (rule and scenario match). */

@@ -19,7 +19,8 @@ import org.eclipse.microprofile.config.ConfigProvider;
 public final class ConversationTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("sessions", "messages", "context_slots", "decision_events",
-            "action_executions", "workflow_executions", "checkpoints");
+            "action_executions", "workflow_executions", "checkpoints", "tickets", "ticket_status_changes", "ticket_messages",
+            "ticket_external_refs", "support_settings");
 
     private ConversationTestSupport() {
     }

@@ -15,7 +15,6 @@ import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
@@ -108,7 +107,7 @@ public class AdminActionLog {
 
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("actor", subject);
-        data.put("actor_id", userId(subject));
+        data.put("actor_id", TenantContext.userIdOf(subject));
         data.put("action", type + "." + action(resource.getMethodName()));
         data.put("resource_type", type);
         Map<String, Object> values = status < 400 ? AuditValues.of(body, mapper.get()) : null;
@@ -144,18 +143,6 @@ public class AdminActionLog {
         }
         Object id = values == null ? null : values.get("id");
         return id == null ? null : id.toString();
-    }
-
-    /** {@code user:<uuid>} subjects are users of config-service; API keys and others have no user id. */
-    static UUID userId(String subject) {
-        if (subject == null || !subject.startsWith("user:")) {
-            return null;
-        }
-        try {
-            return UUID.fromString(subject.substring("user:".length()));
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
     }
 
     private static String truncate(String value, int max) {

@@ -39,6 +39,23 @@ public class TenantContext {
         return subject;
     }
 
+    /** The caller's user id in config-service when the token is a user's; null for API keys and services. */
+    public UUID userId() {
+        return userIdOf(subject);
+    }
+
+    /** {@code user:<uuid>} subjects are users of config-service; API keys and others have no user id. */
+    public static UUID userIdOf(String subject) {
+        if (subject == null || !subject.startsWith("user:")) {
+            return null;
+        }
+        try {
+            return UUID.fromString(subject.substring("user:".length()));
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
     public Set<String> roles() {
         return roles;
     }

@@ -3,6 +3,7 @@ package dev.agentry.common.audit;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
+import dev.agentry.common.tenant.TenantContext;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -31,9 +32,9 @@ class AdminActionLogTest {
     @Test
     void onlyUserSubjectsHaveAnActorId() {
         UUID user = UUID.randomUUID();
-        assertEquals(user, AdminActionLog.userId("user:" + user));
-        assertNull(AdminActionLog.userId("api-key:" + UUID.randomUUID()));
-        assertNull(AdminActionLog.userId("user:not-a-uuid"));
-        assertNull(AdminActionLog.userId(null));
+        assertEquals(user, TenantContext.userIdOf("user:" + user));
+        assertNull(TenantContext.userIdOf("api-key:" + UUID.randomUUID()));
+        assertNull(TenantContext.userIdOf("user:not-a-uuid"));
+        assertNull(TenantContext.userIdOf(null));
     }
 }

@@ -46,9 +46,14 @@ public class UserResource {
         return users.list(status, role, PageRequest.of(limit, cursor));
     }
 
+    /**
+     * One user. The agent runtime may read one by id (not list them): conversation-service's support
+     * desk checks a ticket's assignee and creator with the caller's token, and human support agents
+     * hold the {@code agent-runtime} role (the user role {@code agent} maps to it).
+     */
     @GET
     @Path("/{id}")
-    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AUDITOR })
+    @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AUDITOR, Roles.AGENT_RUNTIME })
     public Uni<User> get(@PathParam("id") UUID id) {
         return users.get(id);
     }

@@ -72,6 +72,12 @@ class UserResourceTest extends ConfigTwoTenantTest {
         as(TestTokens.forTenant(tenantA, Roles.VIEWER)).get("/v1/users").then().statusCode(403);
         as(TestTokens.forTenant(tenantA, Roles.AGENT_RUNTIME)).body(Map.of("email", "x@example.com", "password",
                 "correct horse battery")).post("/v1/users").then().statusCode(403);
+        // The runtime (human support agents, the support desk) reads one user by id, never the list.
+        String id = createUser(tenantA, "assignee@example.com");
+        String runtime = TestTokens.forTenant(tenantA, Roles.AGENT_RUNTIME);
+        as(runtime).get("/v1/users/" + id).then().statusCode(200).body("id", equalTo(id));
+        as(runtime).get("/v1/users").then().statusCode(403);
+        as(TestTokens.forTenant(tenantB, Roles.AGENT_RUNTIME)).get("/v1/users/" + id).then().statusCode(404);
     }
 
     @Test

@@ -52,4 +52,16 @@ public class ConfigClient {
                     return hits;
                 }));
     }
+
+    /**
+     * Whether {@code userId} is a user of the caller's tenant: present and true or false when
+     * config-service said so, empty when it could not be asked.
+     */
+    public Uni<Optional<Boolean>> userExists(String authorization, UUID userId) {
+        return calls.status(config.turn().configUrl() + "/v1/users/" + userId, authorization).map(status -> switch (status) {
+            case 200 -> Optional.of(true);
+            case 404 -> Optional.of(false);
+            default -> Optional.empty();
+        });
+    }
 }

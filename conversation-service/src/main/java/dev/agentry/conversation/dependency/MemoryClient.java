@@ -46,4 +46,35 @@ public class MemoryClient {
                 .put("episode_type", "turn").put("content", content);
         return calls.post(config.turn().memoryUrl() + "/v1/episodes", authorization, body).map(Optional::isPresent);
     }
+
+    /**
+     * The best current chunks of a knowledge collection for {@code query} (memory-service embeds
+     * it), each with its cosine {@code vector_similarity}; empty when memory-service could not
+     * answer. Vector mode: the support desk's threshold is a similarity, not a fused rank.
+     */
+    public Uni<Optional<List<KnowledgeHit>>> searchKnowledge(String authorization, UUID collectionId, String query, int limit) {
+        JsonObject body = new JsonObject().put("query", query).put("mode", "vector").put("limit", limit);
+        return calls.post(config.turn().memoryUrl() + "/v1/collections/" + collectionId + "/search", authorization, body)
+                .map(answer -> answer.map(json -> {
+                    List<KnowledgeHit> hits = new ArrayList<>();
+                    for (Object item : json.getJsonArray("items", new JsonArray())) {
+                        JsonObject hit = (JsonObject) item;
+                        JsonObject chunk = hit.getJsonObject("chunk", new JsonObject());
+                        JsonObject source = hit.getJsonObject("source", new JsonObject());
+                        hits.add(new KnowledgeHit(UUID.fromString(chunk.getString("id")), chunk.getString("content", ""),
+                                source.getString("title"), hit.getInteger("page"), hit.getString("heading"),
+                                hit.getDouble("vector_similarity", 0.0)));
+                    }
+                    return hits;
+                }));
+    }
+
+    /** Whether the caller's tenant has knowledge collection {@code id}; empty when memory-service could not be asked. */
+    public Uni<Optional<Boolean>> collectionExists(String authorization, UUID id) {
+        return calls.status(config.turn().memoryUrl() + "/v1/collections/" + id, authorization).map(status -> switch (status) {
+            case 200 -> Optional.of(true);
+            case 404 -> Optional.of(false);
+            default -> Optional.empty();
+        });
+    }
 }

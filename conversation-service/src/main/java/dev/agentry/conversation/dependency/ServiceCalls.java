@@ -42,6 +42,22 @@ public class ServiceCalls {
         client.close();
     }
 
+    /**
+     * GETs {@code url} and answers only its HTTP status (0 when the service could not be reached in
+     * time): for existence checks, where 404 and "could not ask" must stay apart.
+     */
+    public Uni<Integer> status(String url, String authorization) {
+        return client.getAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")
+                .timeout(config.turn().callTimeout().toMillis())
+                .send()
+                .ifNoItem().after(config.turn().callTimeout()).fail()
+                .map(response -> response.statusCode())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("%s failed: %s", url, e.toString());
+                    return 0;
+                });
+    }
+
     /** POSTs {@code body} to {@code url}; the JSON object answered with a 2xx, else empty. */
     public Uni<Optional<JsonObject>> post(String url, String authorization, JsonObject body) {
         return client.postAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")

@@ -143,7 +143,7 @@ public class SessionService {
     }
 
     /** Hot, then persist (warming hot), then PostgreSQL (warming persist, hot and the indexes). */
-    Uni<Optional<Session>> find(UUID tenant, UUID id) {
+    public Uni<Optional<Session>> find(UUID tenant, UUID id) {
         return redis.getHot(id).flatMap(hot -> {
             if (hot.isPresent()) {
                 return Uni.createFrom().item(ofTenant(hot, tenant));

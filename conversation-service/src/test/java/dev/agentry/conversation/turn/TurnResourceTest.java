@@ -16,6 +16,7 @@ import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.common.testing.TwoTenantTest;
 import dev.agentry.conversation.ConversationTestSupport;
+import dev.agentry.conversation.StandInServices;
 import io.quarkus.redis.client.RedisClientName;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.test.common.TestResourceScope;

@@ -1,4 +1,4 @@
-package dev.agentry.conversation.turn;
+package dev.agentry.conversation;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.vertx.core.Vertx;
@@ -15,8 +15,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * config-, profile- and memory-service stood in for by one local HTTP server that speaks the parts
- * of their APIs the turn calls, with the same JSON shapes; each can be made to fail (500) or to be
- * slow, and every call is kept so a test can see what the pipeline sent (and with which token).
+ * of their APIs the turn pipeline and the support desk call, with the same JSON shapes; each can be
+ * made to fail (500) or to be slow, and every call is kept so a test can see what was sent (and
+ * with which token). It also receives the support desk's escalation webhooks ({@code /hooks/...}).
  */
 public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
@@ -29,6 +30,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static final UUID SCENARIO_ID = UUID.fromString("01a00000-0000-7000-8000-0000000005ce");
     public static final UUID EPISODE_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000e1");
     public static final String RULE_RESPONSE = "Refunds are paid back within five working days.";
+    /** The one knowledge collection memory-service knows; the users config-service knows. */
+    public static final UUID KB_COLLECTION_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000cb");
+    public static final java.util.Set<UUID> USERS = ConcurrentHashMap.newKeySet();
+    public static final String PASSWORD_ANSWER = "To reset your password, open Settings, then Security, and choose Reset password.";
+    public static final UUID PASSWORD_CHUNK = UUID.fromString("01a00000-0000-7000-8000-0000000c0001");
 
     public static final Map<String, Mode> MODES = new ConcurrentHashMap<>();
     /** Every call received: path, Authorization header and body. */
@@ -36,6 +42,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     /** The stand-ins' own Vert.x, for the slow answers' timers. */
     private static final java.util.concurrent.atomic.AtomicReference<Vertx> TIMER = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /** The stand-ins' base URL, {@code http://127.0.0.1:<port>}. */
+    public static final java.util.concurrent.atomic.AtomicReference<String> BASE = new java.util.concurrent.atomic.AtomicReference<>();
 
     private Vertx vertx;
     private HttpServer server;
@@ -56,8 +65,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             throw new IllegalStateException("stand-in services did not start", e);
         }
         String base = "http://127.0.0.1:" + server.actualPort();
+        BASE.set(base);
+        // The webhook receiver is this server on 127.0.0.1, which production refuses (SSRF).
         return Map.of("agentry.conversation.turn.config-url", base, "agentry.conversation.turn.profile-url", base,
-                "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.call-timeout", "PT0.5S");
+                "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.call-timeout", "PT0.5S",
+                "agentry.conversation.support.allow-private-hosts", "true");
     }
 
     @Override
@@ -72,16 +84,20 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             String path = request.path();
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
-            String service = path.startsWith("/v1/agents/") ? "config" : path.startsWith("/v1/profiles") ? "profile" : "memory";
+            String service = path.startsWith("/hooks/") ? "webhook"
+                    : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
+                    : path.startsWith("/v1/profiles") ? "profile" : "memory";
             Mode mode = MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 500).encode());
                 return;
             }
-            JsonObject answer = answer(path);
-            Runnable reply = () -> request.response().setStatusCode(path.equals("/v1/episodes") ? 201 : 200)
-                    .putHeader("Content-Type", "application/json").end(answer.encode());
+            JsonObject answer = answer(path, body);
+            int status = answer == null ? 404 : path.equals("/v1/episodes") ? 201 : 200;
+            Runnable reply = () -> request.response().setStatusCode(status)
+                    .putHeader("Content-Type", answer == null ? "application/problem+json" : "application/json")
+                    .end((answer == null ? new JsonObject().put("status", 404) : answer).encode());
             if (mode == Mode.SLOW) {
                 TIMER.get().setTimer(2_000, id -> reply.run());
             } else {
@@ -90,7 +106,21 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         });
     }
 
-    private static JsonObject answer(String path) {
+    /** The answer to {@code path}, or null for a 404. */
+    private static JsonObject answer(String path, JsonObject body) {
+        if (path.startsWith("/v1/users/")) {
+            return USERS.contains(UUID.fromString(path.substring("/v1/users/".length())))
+                    ? new JsonObject().put("id", path.substring("/v1/users/".length())) : null;
+        }
+        if (path.equals("/v1/collections/" + KB_COLLECTION_ID)) {
+            return new JsonObject().put("id", KB_COLLECTION_ID.toString());
+        }
+        if (path.startsWith("/v1/collections/") && !path.startsWith("/v1/collections/" + KB_COLLECTION_ID)) {
+            return null;
+        }
+        if (path.endsWith("/search") && path.startsWith("/v1/collections/")) {
+            return knowledge(body.getString("query", ""));
+        }
         if (path.endsWith("/rules/match")) {
             return new JsonObject().put("items", new JsonArray()
                     .add(new JsonObject().put("score", 0.91).put("rule", new JsonObject().put("name", "refund")
@@ -110,5 +140,23 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                     .put("episode", new JsonObject().put("id", EPISODE_ID.toString()).put("content", "Ordered a kettle, #4471."))));
         }
         return new JsonObject().put("id", UUID.randomUUID().toString());
+    }
+
+    /** A password question finds a close chunk (0.81) and a weaker one (0.62); anything else only a far one (0.31). */
+    private static JsonObject knowledge(String query) {
+        JsonArray items = new JsonArray();
+        if (query.toLowerCase(java.util.Locale.ROOT).contains("password")) {
+            items.add(chunk(PASSWORD_CHUNK, PASSWORD_ANSWER, "Account help", 2, "Security > Passwords", 0.81));
+            items.add(chunk(UUID.randomUUID(), "Passwords must have at least twelve characters.", "Account help", 3, null, 0.62));
+        } else {
+            items.add(chunk(UUID.randomUUID(), "Our office is closed on Sundays.", "Opening hours", null, null, 0.31));
+        }
+        return new JsonObject().put("mode", "vector").put("items", items);
+    }
+
+    private static JsonObject chunk(UUID id, String content, String title, Integer page, String heading, double similarity) {
+        return new JsonObject().put("chunk", new JsonObject().put("id", id.toString()).put("content", content))
+                .put("source", new JsonObject().put("title", title)).put("page", page).put("heading", heading)
+                .put("vector_similarity", similarity).put("score", similarity);
     }
 }
