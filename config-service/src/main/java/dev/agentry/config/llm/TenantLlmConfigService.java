@@ -5,7 +5,7 @@ import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
-import dev.agentry.config.secret.SecretCipher;
+import dev.agentry.common.secret.SecretCipher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

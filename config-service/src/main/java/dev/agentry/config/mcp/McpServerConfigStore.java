@@ -8,7 +8,7 @@ import static dev.agentry.common.db.Rows.strings;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.SqlErrors;
 import dev.agentry.common.page.PageRequest;
-import dev.agentry.config.secret.SecretCipher.Sealed;
+import dev.agentry.common.secret.SecretCipher.Sealed;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;

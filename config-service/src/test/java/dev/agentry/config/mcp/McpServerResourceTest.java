@@ -16,7 +16,7 @@ import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.LogCapture;
 import dev.agentry.config.ConfigTwoTenantTest;
-import dev.agentry.config.secret.SecretCipher;
+import dev.agentry.common.secret.SecretCipher;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,9 +1,6 @@
-package dev.agentry.config.secret;
+package dev.agentry.common.secret;
 
 import dev.agentry.common.error.ServiceException;
-import dev.agentry.config.ConfigServiceConfig;
-import io.quarkus.runtime.Startup;
-import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -21,14 +18,16 @@ import javax.crypto.spec.SecretKeySpec;
 import org.jboss.logging.Logger;
 
 /**
- * Secrets at rest: AES-256-GCM under the master key ({@code agentry.config.secrets.master-key}),
+ * Secrets at rest: AES-256-GCM under the service's master key ({@code <prefix>.master-key}),
  * a fresh random 12-byte IV per value, stored as {@code IV || ciphertext || tag} beside the id of the
  * key that made it. The associated data binds the tenant and the purpose (say, {@code llm-api-key}),
  * so a ciphertext copied to another tenant's row, or to another column, fails to decrypt instead of
  * leaking. Plaintexts are never logged; failures name the key id, never the value.
+ *
+ * <p>Not a bean by itself: each service that keeps secrets produces one from its own configuration
+ * ({@code agentry.config.secrets.*} in config-service, {@code agentry.conversation.secrets.*} in
+ * conversation-service), so a service holds a master key only if it needs one.
  */
-@ApplicationScoped
-@Startup
 public class SecretCipher {
 
     private static final Logger LOG = Logger.getLogger(SecretCipher.class);
@@ -36,6 +35,7 @@ public class SecretCipher {
     private static final int TAG_BITS = 128;
 
     private final SecureRandom random = new SecureRandom();
+    private final String prefix;
     private final String currentKeyId;
     private final SecretKey currentKey;
     private final Map<String, SecretKey> keys = new HashMap<>();
@@ -44,18 +44,26 @@ public class SecretCipher {
     public record Sealed(byte[] ciphertext, String keyId) {
     }
 
-    public SecretCipher(ConfigServiceConfig config) {
-        this.currentKeyId = config.secrets().keyId();
-        Optional<String> master = config.secrets().masterKey().filter(k -> !k.isBlank());
-        this.currentKey = master.map(k -> key(k, "agentry.config.secrets.master-key")).orElse(null);
+    /**
+     * @param prefix     the configuration prefix the keys come from, for the messages
+     *                   ({@code agentry.config.secrets})
+     * @param keyId      the id of the current master key
+     * @param masterKey  the current master key, base64 of 32 bytes; absent: nothing can be sealed
+     * @param retiredKeys former master keys by id: they still open, never seal
+     * @param holds      what the service keeps with it, for the start-up warning ("LLM keys and MCP secrets")
+     */
+    public SecretCipher(String prefix, String keyId, Optional<String> masterKey, Map<String, String> retiredKeys, String holds) {
+        this.prefix = prefix;
+        this.currentKeyId = keyId;
+        this.currentKey = masterKey.filter(k -> !k.isBlank()).map(k -> key(k, prefix + ".master-key")).orElse(null);
         if (currentKey == null) {
             // Not fatal at start: a deployment without secrets still serves everything else, and
             // every secret write or read says plainly what is missing.
-            LOG.warn("agentry.config.secrets.master-key is not set: LLM keys and MCP secrets cannot be stored");
+            LOG.warn(prefix + ".master-key is not set: " + holds + " cannot be stored");
         } else {
             keys.put(currentKeyId, currentKey);
         }
-        config.secrets().retiredKeys().forEach((id, k) -> keys.putIfAbsent(id, key(k, "agentry.config.secrets.retired-keys." + id)));
+        retiredKeys.forEach((id, k) -> keys.putIfAbsent(id, key(k, prefix + ".retired-keys." + id)));
     }
 
     public Sealed seal(UUID tenantId, String purpose, String plaintext) {
@@ -107,7 +115,7 @@ public class SecretCipher {
 
     private SecretKey requireCurrent() {
         if (currentKey == null) {
-            throw unavailable("agentry.config.secrets.master-key is not set");
+            throw unavailable(prefix + ".master-key is not set");
         }
         return currentKey;
     }

@@ -1,4 +1,4 @@
-package dev.agentry.config.secret;
+package dev.agentry.common.secret;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -7,8 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.error.ServiceException;
-import dev.agentry.config.ConfigServiceConfig;
-import java.lang.reflect.Proxy;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Map;
@@ -66,18 +64,6 @@ class SecretCipherTest {
     }
 
     static SecretCipher cipher(String masterKey, String keyId, Map<String, String> retired) {
-        ConfigServiceConfig.Secrets secrets = proxy(ConfigServiceConfig.Secrets.class, Map.of("masterKey", Optional.ofNullable(masterKey),
-                "keyId", keyId, "retiredKeys", retired));
-        return new SecretCipher(proxy(ConfigServiceConfig.class, Map.of("secrets", secrets)));
-    }
-
-    @SuppressWarnings("unchecked")
-    static <T> T proxy(Class<T> type, Map<String, Object> answers) {
-        return (T) Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] { type }, (p, method, args) -> {
-            if (!answers.containsKey(method.getName())) {
-                throw new UnsupportedOperationException(method.getName());
-            }
-            return answers.get(method.getName());
-        });
+        return new SecretCipher("agentry.test.secrets", keyId, Optional.ofNullable(masterKey), retired, "test secrets");
     }
 }
