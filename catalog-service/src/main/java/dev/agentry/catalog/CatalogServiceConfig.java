@@ -2,6 +2,7 @@ package dev.agentry.catalog;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /** Everything catalog-service can be told, under {@code agentry.catalog}. */
 @ConfigMapping(prefix = "agentry.catalog")
@@ -17,6 +18,27 @@ public interface CatalogServiceConfig {
 
     /** Search tuning. */
     Search search();
+
+    /** The semantic cache. */
+    SemanticCache semanticCache();
+
+    interface SemanticCache {
+
+        /**
+         * How often the hits counted in memory are written ({@code hit_count}, {@code last_hit_at}):
+         * one UPDATE per tenant with hits per interval, whatever the number of hits.
+         */
+        @WithDefault("5s")
+        Duration hitFlushInterval();
+
+        /** Entries with unwritten hits held in memory before a flush is started early (bounds the memory). */
+        @WithDefault("10000")
+        int maxPendingHits();
+
+        /** Expired entries of the tenant a fill deletes in passing (the purge: never needed for correctness). */
+        @WithDefault("100")
+        int purgeBatch();
+    }
 
     interface Search {
 

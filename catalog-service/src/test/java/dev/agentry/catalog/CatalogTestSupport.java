@@ -13,7 +13,8 @@ public final class CatalogTestSupport extends TestApi {
             "tenant_offering", "tenant_offering_version", "tenant_offering_attribute_value", "tenant_offering_variant",
             "tenant_sales_channel", "tenant_price_list", "tenant_variant_price", "tenant_inventory_location",
             "tenant_inventory_item", "tenant_guardrail", "tenant_semantic_cache", "migration_job", "bot", "bot_version",
-            "bot_capability", "bot_version_event", "bot_traffic_split", "bot_faq", "tenant_guardrail_keyword_list");
+            "bot_capability", "bot_version_event", "bot_traffic_split", "bot_faq", "tenant_guardrail_keyword_list",
+            "tenant_semantic_cache_source", "tenant_semantic_cache_settings");
 
     private CatalogTestSupport() {
     }

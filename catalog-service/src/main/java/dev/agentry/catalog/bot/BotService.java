@@ -1,5 +1,6 @@
 package dev.agentry.catalog.bot;
 
+import dev.agentry.catalog.cache.SemanticCacheInvalidation;
 import dev.agentry.catalog.support.CatalogErrors;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
@@ -49,6 +50,9 @@ public class BotService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    SemanticCacheInvalidation cache;
+
     public Uni<Bot> create(BotCreate create) {
         UUID tenant = caller.tenantId();
         UUID id = Ids.newId();
@@ -85,7 +89,9 @@ public class BotService {
     /** Archives the bot: kept (sessions name its versions), no longer served ({@code version-for-session} answers 409). */
     public Uni<Void> archive(UUID id) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> store.archive(conn, tenant, id)).map(done -> {
+        // An archived bot answers no session: the semantic cache's answers of its versions go with it.
+        return tx.inTenant(tenant, conn -> store.archive(conn, tenant, id)
+                .call(done -> done ? cache.botChanged(conn, tenant, id) : Uni.createFrom().voidItem())).map(done -> {
             if (!done) {
                 throw notFound(id);
             }
@@ -144,7 +150,8 @@ public class BotService {
                         if (inSplit) {
                             throw new ConflictException("version_id", "version " + v.version() + " is in the traffic split");
                         }
-                        return store.deleteVersion(conn, tenant, botId, versionId);
+                        return cache.botVersionChanged(conn, tenant, versionId)
+                                .chain(() -> store.deleteVersion(conn, tenant, botId, versionId));
                     });
                 })).replaceWithVoid();
     }

@@ -1,6 +1,7 @@
 package dev.agentry.catalog.faq;
 
 import dev.agentry.catalog.CatalogServiceConfig;
+import dev.agentry.catalog.cache.SemanticCacheInvalidation;
 import dev.agentry.catalog.support.CatalogErrors;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.embedding.EmbeddingProvider;
@@ -50,6 +51,9 @@ public class FaqService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    SemanticCacheInvalidation cache;
+
     public Uni<Faq> create(FaqWrite write) {
         UUID tenant = caller.tenantId();
         UUID id = Ids.newId();
@@ -74,7 +78,8 @@ public class FaqService {
                     if (!updated) {
                         throw notFound(id);
                     }
-                    return store.find(conn, tenant, id);
+                    // The semantic cache's answers built from this entry go with the change.
+                    return cache.faqChanged(conn, tenant, id).chain(() -> store.find(conn, tenant, id));
                 })))
                 .map(found -> found.orElseThrow())
                 .onFailure().transform(f -> CatalogErrors.translate(f, Map.of()));
@@ -82,7 +87,8 @@ public class FaqService {
 
     public Uni<Void> delete(UUID id) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> store.delete(conn, tenant, id)).map(deleted -> {
+        return tx.inTenant(tenant, conn -> store.delete(conn, tenant, id)
+                .call(deleted -> deleted ? cache.faqChanged(conn, tenant, id) : Uni.createFrom().voidItem())).map(deleted -> {
             if (!deleted) {
                 throw notFound(id);
             }

@@ -5,6 +5,7 @@ import dev.agentry.catalog.blueprint.AttributeDefinition;
 import dev.agentry.catalog.blueprint.AttributeDefinitionStore;
 import dev.agentry.catalog.blueprint.AttributeValues;
 import dev.agentry.catalog.blueprint.TypedValue;
+import dev.agentry.catalog.cache.SemanticCacheInvalidation;
 import dev.agentry.catalog.support.CatalogErrors;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.embedding.EmbeddingProvider;
@@ -59,6 +60,9 @@ public class OfferingService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    SemanticCacheInvalidation cache;
+
     public Uni<Offering> create(OfferingCreate create) {
         UUID tenant = caller.tenantId();
         UUID id = Ids.newId();
@@ -86,7 +90,8 @@ public class OfferingService {
 
     public Uni<Void> delete(UUID id) {
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)).map(deleted -> {
+        return tx.inTenant(tenant, conn -> store.softDelete(conn, tenant, id)
+                .call(deleted -> deleted ? cache.offeringChanged(conn, tenant, id) : Uni.createFrom().voidItem())).map(deleted -> {
             if (!deleted) {
                 throw NotFoundException.of("Offering", id);
             }
@@ -179,7 +184,8 @@ public class OfferingService {
                                 throw new ConflictException("status", "version " + version
                                         + " changed or was published while this publish ran; read it and try again");
                             }
-                            return store.touch(conn, tenant, offeringId);
+                            // The semantic cache's answers built from this offering go with the change.
+                            return store.touch(conn, tenant, offeringId).call(() -> cache.offeringChanged(conn, tenant, offeringId));
                         })
                         .chain(() -> store.version(conn, tenant, offeringId, version)))))
                 .map(found -> found.orElseThrow())
