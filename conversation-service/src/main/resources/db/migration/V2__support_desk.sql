@@ -56,7 +56,8 @@ CREATE INDEX idx_tickets_session ON tickets (tenant_id, session_id) WHERE sessio
 
 -- ticket_status_changes: every move of a ticket (not in the seed, which overwrote status): who
 -- (the token subject, and the user id when it is a user), when, from, to, why, and what made it
--- (manual, or the escalation trigger). The first row of a ticket has from_status null.
+-- (manual, created, escalation, or sync: a change pulled from Zendesk or Jira, the system in actor).
+-- The first row of a ticket has from_status null.
 CREATE TABLE ticket_status_changes (
     id              uuid NOT NULL,
     tenant_id       uuid NOT NULL,
@@ -67,7 +68,7 @@ CREATE TABLE ticket_status_changes (
     actor_id        uuid,
     reason          text,
     trigger         varchar(32) NOT NULL DEFAULT 'manual'
-                    CHECK (trigger IN ('manual', 'created', 'escalation')),
+                    CHECK (trigger IN ('manual', 'created', 'escalation', 'sync')),
     created_at      timestamptz NOT NULL DEFAULT clock_timestamp(),
     PRIMARY KEY (tenant_id, id),
     FOREIGN KEY (tenant_id, ticket_id) REFERENCES tickets (tenant_id, id) ON DELETE CASCADE

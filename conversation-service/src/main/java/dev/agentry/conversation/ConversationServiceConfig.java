@@ -41,6 +41,55 @@ public interface ConversationServiceConfig {
     /** The support desk's defaults (a tenant's support settings replace them). */
     Support support();
 
+    /** The sync of tickets with Zendesk and Jira. */
+    Sync sync();
+
+    /** Secrets at rest (connector credentials): the same master key scheme as config-service's. */
+    Secrets secrets();
+
+    interface Secrets {
+
+        /** AES-256-GCM master key, base64 of 32 bytes; without it connectors cannot be saved or used. */
+        java.util.Optional<String> masterKey();
+
+        /** Names the master key in every ciphertext. */
+        @WithDefault("k1")
+        String keyId();
+
+        /** Former master keys by id: they still open, never seal. */
+        java.util.Map<String, String> retiredKeys();
+    }
+
+    interface Sync {
+
+        /** How often due outbound changes are pushed; 0 turns the worker off. */
+        @WithDefault("PT5S")
+        Duration interval();
+
+        /** How often each connector is polled for changes made in the external system; 0 turns polling off. */
+        @WithDefault("PT1M")
+        Duration pollInterval();
+
+        /** Outbound changes one run takes per tenant. */
+        @WithDefault("50")
+        int batchSize();
+
+        /** How long one call to Zendesk or Jira may take. */
+        @WithDefault("PT10S")
+        Duration callTimeout();
+
+        /** The first retry's delay; each failure doubles it, up to {@link #maxBackoff()}. */
+        @WithDefault("PT5S")
+        Duration initialBackoff();
+
+        @WithDefault("PT15M")
+        Duration maxBackoff();
+
+        /** How long a claimed change is kept from other workers while it is being pushed. */
+        @WithDefault("PT2M")
+        Duration claimTimeout();
+    }
+
     interface Support {
 
         /**

@@ -20,7 +20,7 @@ public final class ConversationTestSupport extends TestApi {
 
     public static final List<String> TABLES = List.of("sessions", "messages", "context_slots", "decision_events",
             "action_executions", "workflow_executions", "checkpoints", "tickets", "ticket_status_changes", "ticket_messages",
-            "ticket_external_refs", "support_settings");
+            "ticket_external_refs", "support_settings", "support_connectors", "ticket_sync_outbox");
 
     private ConversationTestSupport() {
     }

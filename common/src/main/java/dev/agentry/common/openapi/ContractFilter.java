@@ -23,7 +23,7 @@ import org.eclipse.microprofile.openapi.models.security.SecurityRequirement;
  * 404, 429 always; 403 when it needs a token; 409 unless it only reads; 413 and 415 when it takes a
  * body; 428 when it takes {@code If-Match});</li>
  * <li>the bearer-JWT requirement on every operation but the few public ones
- * ({@link #PUBLIC_PATHS});</li>
+ * ({@link #PUBLIC_PATHS}, and operations marked with {@link #PUBLIC_EXTENSION});</li>
  * <li>a relative server, so a client is pointed at whichever host serves the document.</li>
  * </ul>
  * Property names are snake_case through {@code mp.openapi.extensions.smallrye.property-naming-strategy},
@@ -36,6 +36,12 @@ public class ContractFilter implements OASFilter {
 
     /** Operations that take no token: the token exchange itself and the public keys. */
     static final List<String> PUBLIC_PATHS = List.of("/v1/auth/token", "/v1/auth/jwks");
+
+    /**
+     * An operation that takes no Agentry token and proves its caller otherwise (an inbound webhook
+     * with a shared secret) says so with {@code @Extension(name = PUBLIC_EXTENSION, value = "true")}.
+     */
+    public static final String PUBLIC_EXTENSION = "x-agentry-public";
 
     private static final String PROBLEM = "Problem";
     private static final String PROBLEM_JSON = "application/problem+json";
@@ -103,7 +109,8 @@ public class ContractFilter implements OASFilter {
             return;
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach((method, op) -> {
-            boolean secured = PUBLIC_PATHS.stream().noneMatch(path::equals);
+            boolean secured = PUBLIC_PATHS.stream().noneMatch(path::equals)
+                    && (op.getExtensions() == null || !op.getExtensions().containsKey(PUBLIC_EXTENSION));
             boolean hasBody = op.getRequestBody() != null;
             if (secured && (op.getSecurity() == null || op.getSecurity().isEmpty())) {
                 op.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SECURITY_SCHEME)));

@@ -10,6 +10,7 @@ import dev.agentry.conversation.support.KnowledgeAnswer;
 import dev.agentry.conversation.support.KnowledgeAnswers;
 import dev.agentry.conversation.support.SupportSettings;
 import dev.agentry.conversation.support.SupportSettingsService;
+import dev.agentry.conversation.sync.SyncOutboxStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -56,6 +57,9 @@ public class TicketAnswers {
     @Inject
     TenantContext caller;
 
+    @Inject
+    SyncOutboxStore outbox;
+
     private record Outcome(Ticket ticket, TicketMessage answer, boolean escalated) {
     }
 
@@ -88,7 +92,8 @@ public class TicketAnswers {
             Ticket current = found.orElseThrow(() -> new IllegalStateException("ticket " + ticketId + " vanished"));
             Uni<TicketMessage> answer = kb.content() == null ? Uni.createFrom().nullItem()
                     : messages.append(conn, tenant, ticketId, Ids.newId(), TicketMessageRole.ASSISTANT, kb.content(),
-                            answerMetadata(kb, reasons), DESK).map(m -> m.orElse(null));
+                            answerMetadata(kb, reasons), DESK).map(m -> m.orElse(null))
+                            .call(m -> outbox.enqueueUpdate(conn, tenant, ticketId, "comment", TicketMessages.syncPayload(m)));
             boolean escalate = !reasons.isEmpty() && current.status().canMoveTo(TicketStatus.ESCALATED);
             return answer.flatMap(stored -> {
                 if (!escalate) {
@@ -98,6 +103,7 @@ public class TicketAnswers {
                 return tickets.move(conn, tenant, ticketId, current.status(), TicketStatus.ESCALATED, reasons)
                         .call(moved -> tickets.recordChange(conn, tenant, Ids.newId(), ticketId, current.status(),
                                 TicketStatus.ESCALATED, DESK, null, why, "escalation"))
+                        .call(moved -> outbox.enqueueCreate(conn, tenant, ticketId))
                         .map(moved -> new Outcome(moved.orElse(current), stored, true));
             });
         });

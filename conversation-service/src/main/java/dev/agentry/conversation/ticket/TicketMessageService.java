@@ -7,6 +7,7 @@ import dev.agentry.common.id.Ids;
 import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
+import dev.agentry.conversation.sync.SyncOutboxStore;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +38,9 @@ public class TicketMessageService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    SyncOutboxStore outbox;
+
     public Uni<TicketActivity> add(String authorization, UUID ticketId, TicketMessageCreate create) {
         UUID tenant = caller.tenantId();
         Map<String, Object> metadata = create.metadata() == null ? Map.of() : create.metadata();
@@ -46,11 +50,24 @@ public class TicketMessageService {
                 throw new ConflictException("ticket " + ticketId + " is closed; open a new ticket");
             }
             return store.append(conn, tenant, ticketId, Ids.newId(), create.role(), create.content(), metadata, caller.subject())
+                    .call(m -> outbox.enqueueUpdate(conn, tenant, ticketId, "comment", TicketMessages.syncPayload(m.orElseThrow())))
                     .flatMap(m -> tickets.find(conn, tenant, ticketId).map(t -> new TicketActivity(t.orElse(ticket),
                             m.orElseThrow(), null, List.of(), List.of())));
         })).flatMap(stored -> create.role() == TicketMessageRole.USER
                 ? answers.answer(authorization, stored.ticket(), stored.message(), create.content())
                 : Uni.createFrom().item(stored));
+    }
+
+    /**
+     * A comment made in {@code system}, kept as a {@code system} message (who wrote it there is not
+     * known here), passed on to the other connectors, not back; no AI answer.
+     */
+    public Uni<Boolean> addExternalComment(UUID tenant, UUID ticketId, String system, String content) {
+        return tx.inTenant(tenant, conn -> store.append(conn, tenant, ticketId, Ids.newId(), TicketMessageRole.SYSTEM, content,
+                Map.of("source", system), system)
+                .call(m -> m.isEmpty() ? Uni.createFrom().item(0)
+                        : outbox.enqueueUpdate(conn, tenant, ticketId, "comment", TicketMessages.syncPayload(m.get()), system))
+                .map(java.util.Optional::isPresent));
     }
 
     /** A page of messages in order; the cursor carries the last sequence number seen. */

@@ -11,6 +11,7 @@ import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.DependencyUnavailableException;
+import dev.agentry.conversation.sync.SyncOutboxStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -41,6 +42,9 @@ public class TicketService {
 
     @Inject
     TenantContext caller;
+
+    @Inject
+    SyncOutboxStore outbox;
 
     public Uni<TicketActivity> create(String authorization, TicketCreate create) {
         if (create.sessionId() != null && create.source() != null && create.source() != TicketSource.CHAT) {
@@ -105,7 +109,37 @@ public class TicketService {
             return store.move(conn, tenant, id, ticket.status(), move.to(), null)
                     .call(moved -> store.recordChange(conn, tenant, Ids.newId(), id, ticket.status(), move.to(), caller.subject(),
                             caller.userId(), move.reason(), "manual"))
+                    // A ticket escalated by hand goes out like one escalated by a trigger; every move
+                    // of a ticket that has gone out follows it.
+                    .call(moved -> move.to() == TicketStatus.ESCALATED ? outbox.enqueueCreate(conn, tenant, id)
+                            : Uni.createFrom().item(0))
+                    .call(moved -> outbox.enqueueUpdate(conn, tenant, id, "status", java.util.Map.of("status", wire(move.to()))))
                     .map(moved -> moved.orElseThrow(() -> new IllegalStateException("ticket " + id + " moved under its row lock")));
+        }));
+    }
+
+    /** The ticket, for work that runs without a caller (the sync worker, an inbound webhook). */
+    public Uni<java.util.Optional<Ticket>> find(UUID tenant, UUID id) {
+        return tx.inTenant(tenant, conn -> store.find(conn, tenant, id));
+    }
+
+    /**
+     * A status change made in {@code system} (pulled or announced by its webhook): applied when it
+     * is one of the allowed moves from where the ticket is, recorded with the system as the actor
+     * and {@code sync} as the trigger, and passed on to the other connectors, not back. Answers
+     * whether the ticket moved.
+     */
+    public Uni<Boolean> applyExternalStatus(UUID tenant, UUID id, TicketStatus to, String system) {
+        return tx.inTenant(tenant, conn -> store.lock(conn, tenant, id).flatMap(found -> {
+            if (found.isEmpty() || found.get().status() == to || !found.get().status().canMoveTo(to)) {
+                return Uni.createFrom().item(false);
+            }
+            TicketStatus from = found.get().status();
+            return store.move(conn, tenant, id, from, to, null)
+                    .call(moved -> store.recordChange(conn, tenant, Ids.newId(), id, from, to, system, null,
+                            "changed in " + system, "sync"))
+                    .call(moved -> outbox.enqueueUpdate(conn, tenant, id, "status", java.util.Map.of("status", wire(to)), system))
+                    .map(moved -> moved.isPresent());
         }));
     }
 
