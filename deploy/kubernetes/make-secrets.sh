@@ -8,7 +8,8 @@
 #                     AGENTRY_DB_AUDIT_REDACTOR_USER, AGENTRY_DB_AUDIT_REDACTOR_PASSWORD (the role of
 #                     audit-service's erasure and retention paths, the only one that may change audit rows)
 #   agentry-redis     AGENTRY_REDIS_URL
-#   agentry-tokens    AGENTRY_API_KEY_PEPPER, AGENTRY_SECRETS_MASTER_KEY (config-service only)
+#   agentry-tokens    AGENTRY_API_KEY_PEPPER, AGENTRY_SECRETS_MASTER_KEY (config-service; conversation-service
+#                     maps the master key alone, for its support connectors' credentials)
 #   agentry-jwt       private.pem, public.pem: the token signing key pair (config-service only)
 #   agentry-db-admin  PGHOST, PGPORT, PGUSER, PGPASSWORD[, PGSSLMODE]: the database administrator,
 #                     for the one-shot deploy/kubernetes/db-setup Job only (made when

@@ -96,6 +96,11 @@ start() {
   else
     # Every other service verifies tokens through config-service's JWKS.
     env_vars+=("AGENTRY_JWT_PUBLIC_KEY=http://127.0.0.1:${PORTS[config-service]}/v1/auth/jwks")
+    # conversation-service seals the support desk's Zendesk and Jira credentials: the master key
+    # too (never the pepper or the signing key).
+    if [ "$svc" = conversation-service ]; then
+      env_vars+=("AGENTRY_SECRETS_MASTER_KEY=$AGENTRY_SECRETS_MASTER_KEY")
+    fi
   fi
   printf '\n===== %s starting %s =====\n' "$(date -u +%FT%TZ)" "$svc" >> "$log_file"
   # setsid: the service outlives this script and the terminal (or CI job) that ran it.
