@@ -20,6 +20,18 @@ public interface MemoryConfig {
 
     Retention retention();
 
+    Http http();
+
+    interface Http {
+        /**
+         * Largest body of every request but a file upload, in bytes (413 beyond, before it is read).
+         * {@code agentry.http.max-body-bytes} (common's limit, applied first to every request) is set
+         * above it, at the file upload limit, so that uploads get through.
+         */
+        @WithDefault("8388608")
+        long maxBodyBytes();
+    }
+
     interface Search {
         /**
          * Below this many rows (a tenant's episodes of the query's model, or a collection's current
@@ -111,6 +123,35 @@ public interface MemoryConfig {
         /** Chunk overlap of a new collection when it names none, in characters. */
         @WithDefault("150")
         int defaultChunkOverlap();
+
+        /**
+         * Largest uploaded file (multipart {@code file} part or raw body of a file type), in bytes:
+         * 413 beyond. The file streams to disk; its extracted text is still bounded by
+         * {@code max-document-bytes}.
+         */
+        @WithDefault("52428800")
+        long maxUploadBytes();
+
+        Indexing indexing();
+    }
+
+    /** The background indexing of uploaded files. */
+    interface Indexing {
+        /** Chunks embedded per batch; progress ({@code chunks_done}) and the lease are renewed after each. */
+        @WithDefault("32")
+        int batchSize();
+
+        /** How long a claimed document is the worker's without news; then another may take it. */
+        @WithDefault("5m")
+        Duration lease();
+
+        /** How often unfinished documents are looked for (besides after every upload and at start); 0 disables the timer. */
+        @WithDefault("30s")
+        Duration scanInterval();
+
+        /** Claims of one document at most (a file that kills the worker every time); then it is failed. */
+        @WithDefault("3")
+        int maxAttempts();
     }
 
     interface Retention {

@@ -8,7 +8,8 @@ import java.util.UUID;
 /**
  * A document of a collection. {@code content_hash} is the SHA-256 of its normalised text (hex):
  * uploading the same text again is a no-op. {@code version} grows each time a replacement changes
- * the text; the chunks of older versions are archived, not deleted.
+ * the text; the chunks of older versions are archived, not deleted. {@code chunks_done} of
+ * {@code chunks_total} is the indexing's progress (total null until the text is chunked).
  */
 public record Document(
         UUID id,
@@ -20,6 +21,8 @@ public record Document(
         String storagePath,
         DocumentStatus status,
         int chunkCount,
+        int chunksDone,
+        Integer chunksTotal,
         String errorMessage,
         String contentHash,
         int version,

@@ -4,12 +4,14 @@ import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.id.Ids;
+import dev.agentry.memory.MemoryConfig;
 import dev.agentry.memory.knowledge.chunk.ChunkStore;
 import dev.agentry.memory.knowledge.collection.Collection;
 import dev.agentry.memory.knowledge.collection.CollectionStore;
 import dev.agentry.memory.knowledge.text.Chunker;
 import dev.agentry.memory.knowledge.text.DocumentText;
 import dev.agentry.memory.knowledge.text.FileType;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -48,8 +50,35 @@ public class DocumentIndexer {
     @Inject
     EmbeddingProvider embeddings;
 
-    /** The normalised text, its hash, and how the document describes itself. */
+    /** The normalised text, how it is chunked ({@code type}: txt, md or csv), and how the document describes itself. */
     public record Prepared(String body, FileType type, DocumentStore.Text text) {
+    }
+
+    /**
+     * Told how far indexing is after each step (chunks ready of the total); fails with
+     * {@link LeaseLost} when the worker no longer holds the document.
+     */
+    @FunctionalInterface
+    public interface Progress {
+        Progress NONE = (done, total) -> Uni.createFrom().voidItem();
+
+        Uni<Void> report(int done, int total);
+    }
+
+    /** The worker's lease on a document expired and another took it: this one stops without a trace. */
+    public static final class LeaseLost extends RuntimeException {
+        public LeaseLost(UUID document) {
+            super("lease on document " + document + " lost");
+        }
+    }
+
+    @Inject
+    MemoryConfig config;
+
+    /** Indexes in the request (no progress, no lease). */
+    public Uni<DocumentIndexing> index(UUID tenant, Collection c, Document doc, List<ChunkStore.Current> current, Prepared p,
+            boolean first) {
+        return index(tenant, c, doc, current, p, first, Progress.NONE, null);
     }
 
     /**
@@ -58,7 +87,7 @@ public class DocumentIndexer {
      * added and marks the document indexed. Any failure marks the document failed.
      */
     public Uni<DocumentIndexing> index(UUID tenant, Collection c, Document doc, List<ChunkStore.Current> current, Prepared p,
-            boolean first) {
+            boolean first, Progress progress, UUID leaseToken) {
         return Uni.createFrom().item(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(drafts -> {
@@ -88,13 +117,19 @@ public class DocumentIndexer {
                             .map(ChunkStore.Current::id).toList();
                     int version = first ? 1 : addedHashes.isEmpty() && archived.isEmpty() ? doc.version() : doc.version() + 1;
                     return tx.inTenant(tenant, conn -> chunks.reusableEmbeddings(conn, tenant, embeddings.model(), addedHashes))
-                            .flatMap(reuse -> embedMissing(addedHashes, numbered, reuse))
+                            .flatMap(reuse -> embedMissing(addedHashes, numbered, reuse, positions.size(), numbered.size(), progress))
                             .flatMap(vectors -> {
                                 List<ChunkStore.NewChunk> added = new ArrayList<>();
                                 for (String h : addedHashes) {
                                     added.add(new ChunkStore.NewChunk(Ids.newId(), numbered.get(h), h, vectors.get(h)));
                                 }
-                                return tx.inTenant(tenant, conn -> store.lock(conn, tenant, c.id(), doc.id()).flatMap(locked -> {
+                                return tx.inTenant(tenant, conn -> (leaseToken == null ? Uni.createFrom().item(true)
+                                        : store.holdsLease(conn, tenant, doc.id(), leaseToken)).flatMap(held -> {
+                                            if (!held) {
+                                                throw new LeaseLost(doc.id());
+                                            }
+                                            return store.lock(conn, tenant, c.id(), doc.id());
+                                        }).flatMap(locked -> {
                                     if (locked.isEmpty() || locked.get().status() != DocumentStatus.PROCESSING
                                             || locked.get().version() != doc.version()) {
                                         throw new ConflictException("document " + doc.id() + " changed while it was indexed");
@@ -110,24 +145,40 @@ public class DocumentIndexer {
                                         archived.size()));
                             });
                 })
-                .onFailure().call(failure -> tx.inTenant(tenant, conn -> store.markFailed(conn, tenant, doc.id(), reason(failure)))
+                .onFailure(failure -> !(failure instanceof LeaseLost)).call(failure -> tx.inTenant(tenant,
+                        conn -> (leaseToken == null ? Uni.createFrom().item(true) : store.holdsLease(conn, tenant, doc.id(), leaseToken))
+                                .flatMap(held -> held ? store.markFailed(conn, tenant, doc.id(), reason(failure))
+                                        : Uni.createFrom().voidItem()))
                         .onFailure().recoverWithNull());
     }
 
-    /** Embeds the added texts that no stored chunk shares. */
+    /**
+     * Embeds the added texts that no stored chunk shares, in batches of
+     * {@code agentry.memory.knowledge.indexing.batch-size}, telling {@code progress} after each
+     * (kept and reused chunks count as done from the start).
+     */
     private Uni<Map<String, float[]>> embedMissing(List<String> hashes, Map<String, Chunker.Draft> drafts,
-            Map<String, float[]> reuse) {
+            Map<String, float[]> reuse, int kept, int total, Progress progress) {
         Map<String, float[]> vectors = new HashMap<>(reuse);
         List<String> missing = hashes.stream().filter(h -> !reuse.containsKey(h)).toList();
-        if (missing.isEmpty()) {
-            return Uni.createFrom().item(vectors);
+        int batch = Math.max(1, config.knowledge().indexing().batchSize());
+        List<List<String>> batches = new ArrayList<>();
+        for (int i = 0; i < missing.size(); i += batch) {
+            batches.add(missing.subList(i, Math.min(missing.size(), i + batch)));
         }
-        return embeddings.embedAll(missing.stream().map(h -> drafts.get(h).content()).toList()).map(results -> {
-            for (int k = 0; k < missing.size(); k++) {
-                vectors.put(missing.get(k), results.get(k));
-            }
-            return vectors;
-        });
+        int[] done = { kept + (hashes.size() - missing.size()) };
+        return progress.report(done[0], total)
+                .flatMap(v -> Multi.createFrom().iterable(batches)
+                        .onItem().transformToUniAndConcatenate(part -> embeddings.embedAll(part.stream().map(h -> drafts.get(h).content())
+                                .toList()).flatMap(results -> {
+                                    for (int k = 0; k < part.size(); k++) {
+                                        vectors.put(part.get(k), results.get(k));
+                                    }
+                                    done[0] += part.size();
+                                    return progress.report(done[0], total);
+                                }))
+                        .collect().last())
+                .map(v -> vectors);
     }
 
     private static String reason(Throwable failure) {

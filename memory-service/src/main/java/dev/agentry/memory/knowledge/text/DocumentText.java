@@ -28,7 +28,20 @@ public final class DocumentText {
             }
         });
         text = clean.toString();
-        return type == FileType.CSV ? csvAsLines(text) : text.strip();
+        return type == FileType.CSV ? csvAsLines(text) : stripKeepingPages(text);
+    }
+
+    /** White space off both ends, but not a form feed: a blank first page still counts as page 1. */
+    static String stripKeepingPages(String text) {
+        int start = 0;
+        int end = text.length();
+        while (start < end && text.charAt(start) != '\f' && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        while (end > start && text.charAt(end - 1) != '\f' && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(start, end);
     }
 
     public static byte[] sha256(String text) {

@@ -2,9 +2,25 @@ package dev.agentry.memory.knowledge.text;
 
 import java.util.Locale;
 
-/** The plain formats a document may be uploaded in; each is read here, with no network. */
+/**
+ * The formats a document may be uploaded in. The plain ones (txt, md, csv) are read as they are;
+ * the others are files whose text {@link FileText} extracts with Apache Tika, in process.
+ */
 public enum FileType {
-    TXT("text/plain"), MD("text/markdown"), CSV("text/csv");
+    TXT("text/plain"), MD("text/markdown"), CSV("text/csv"),
+    PDF("application/pdf"),
+    DOCX("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    DOC("application/msword"),
+    PPTX("application/vnd.openxmlformats-officedocument.presentationml.presentation"),
+    PPT("application/vnd.ms-powerpoint"),
+    XLSX("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
+    XLS("application/vnd.ms-excel"),
+    HTML("text/html"),
+    EPUB("application/epub+zip"),
+    RTF("application/rtf"),
+    ODT("application/vnd.oasis.opendocument.text"),
+    ODS("application/vnd.oasis.opendocument.spreadsheet"),
+    ODP("application/vnd.oasis.opendocument.presentation");
 
     private final String mediaType;
 
@@ -16,8 +32,19 @@ public enum FileType {
         return mediaType;
     }
 
-    /** From a request's Content-Type (parameters such as charset ignored); null when not one of ours. */
+    /** Whether the text is read as it is (txt, md, csv), not extracted from a file format. */
+    public boolean plain() {
+        return this == TXT || this == MD || this == CSV;
+    }
+
+    /** From a request's Content-Type (parameters such as charset ignored); null when not one of the plain ones. */
     public static FileType ofMediaType(String contentType) {
+        FileType t = ofAnyMediaType(contentType);
+        return t != null && t.plain() ? t : null;
+    }
+
+    /** From a media type, any of ours (detected or declared); null when none. */
+    public static FileType ofAnyMediaType(String contentType) {
         if (contentType == null) {
             return null;
         }
@@ -27,7 +54,12 @@ public enum FileType {
                 return t;
             }
         }
-        return "text/x-markdown".equals(bare) ? MD : null;
+        return switch (bare) {
+            case "text/x-markdown", "text/x-web-markdown" -> MD;
+            case "application/xhtml+xml" -> HTML;
+            case "text/rtf" -> RTF;
+            default -> null;
+        };
     }
 
     /** From a filename's extension; null when it has none we know. */
