@@ -22,6 +22,28 @@ public interface CatalogServiceConfig {
     /** The semantic cache. */
     SemanticCache semanticCache();
 
+    /** Import jobs. */
+    @io.smallrye.config.WithName("import")
+    Imports imports();
+
+    interface Imports {
+
+        /** How often a replica looks for unfinished jobs (and jobs whose replica stopped). */
+        @WithDefault("2s")
+        Duration pollInterval();
+
+        /**
+         * How long a claimed job is held without progress; a job whose replica stopped is claimed
+         * again after this (progress is written after every row and extends it).
+         */
+        @WithDefault("30s")
+        Duration lease();
+
+        /** Jobs one replica processes at once (each row by row). */
+        @WithDefault("2")
+        int maxConcurrentJobs();
+    }
+
     interface SemanticCache {
 
         /**

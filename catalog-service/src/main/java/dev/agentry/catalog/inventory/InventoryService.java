@@ -60,7 +60,11 @@ public class InventoryService {
     }
 
     public Uni<Availability> adjust(UUID variantId, StockAdjust adjust) {
-        UUID tenant = caller.tenantId();
+        return adjust(caller.tenantId(), variantId, adjust);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<Availability> adjust(UUID tenant, UUID variantId, StockAdjust adjust) {
         return tx.inTenant(tenant, conn -> requireVariant(conn, tenant, variantId)
                 .chain(() -> store.locationExists(conn, tenant, adjust.locationId()))
                 .chain(exists -> {

@@ -64,7 +64,11 @@ public class OfferingService {
     SemanticCacheInvalidation cache;
 
     public Uni<Offering> create(OfferingCreate create) {
-        UUID tenant = caller.tenantId();
+        return create(caller.tenantId(), create);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<Offering> create(UUID tenant, OfferingCreate create) {
         UUID id = Ids.newId();
         checkSize(create.draft());
         return tx.inTenant(tenant, conn -> domainExists(conn, create.domainId())
@@ -101,7 +105,11 @@ public class OfferingService {
 
     /** A new draft: the next version number, under the offering's lock. */
     public Uni<OfferingVersion> createDraft(UUID offeringId, VersionWrite write) {
-        UUID tenant = caller.tenantId();
+        return createDraft(caller.tenantId(), offeringId, write);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<OfferingVersion> createDraft(UUID tenant, UUID offeringId, VersionWrite write) {
         checkSize(write);
         return tx.inTenant(tenant, conn -> locked(conn, tenant, offeringId)
                 .chain(offering -> writeDraft(conn, tenant, offeringId, offering.domainId(), null, write)
@@ -130,7 +138,11 @@ public class OfferingService {
     }
 
     public Uni<OfferingVersion> version(UUID offeringId, int version) {
-        UUID tenant = caller.tenantId();
+        return version(caller.tenantId(), offeringId, version);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<OfferingVersion> version(UUID tenant, UUID offeringId, int version) {
         return tx.inTenant(tenant, conn -> store.find(conn, tenant, offeringId).chain(o -> {
             if (o.isEmpty()) {
                 throw NotFoundException.of("Offering", offeringId);
@@ -141,7 +153,11 @@ public class OfferingService {
     }
 
     public Uni<List<OfferingVersion>> versions(UUID offeringId) {
-        UUID tenant = caller.tenantId();
+        return versions(caller.tenantId(), offeringId);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<List<OfferingVersion>> versions(UUID tenant, UUID offeringId) {
         return tx.inTenant(tenant, conn -> store.find(conn, tenant, offeringId).chain(o -> {
             if (o.isEmpty()) {
                 throw NotFoundException.of("Offering", offeringId);
@@ -156,7 +172,11 @@ public class OfferingService {
      * archives the active version and activates this one, if it is still the draft that was embedded.
      */
     public Uni<OfferingVersion> publish(UUID offeringId, int version) {
-        UUID tenant = caller.tenantId();
+        return publish(caller.tenantId(), offeringId, version);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<OfferingVersion> publish(UUID tenant, UUID offeringId, int version) {
         return tx.inTenant(tenant, conn -> store.find(conn, tenant, offeringId).chain(found -> {
             Offering offering = found.orElseThrow(() -> NotFoundException.of("Offering", offeringId));
             return store.version(conn, tenant, offeringId, version).chain(v -> {

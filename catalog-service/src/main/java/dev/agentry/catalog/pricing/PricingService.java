@@ -94,7 +94,11 @@ public class PricingService {
     }
 
     public Uni<VariantPrice> putPrice(UUID listId, PriceWrite write) {
-        UUID tenant = caller.tenantId();
+        return putPrice(caller.tenantId(), listId, write);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<VariantPrice> putPrice(UUID tenant, UUID listId, PriceWrite write) {
         return tx.inTenant(tenant, conn -> prices.listCurrency(conn, tenant, listId).chain(currency -> {
             if (currency.isEmpty()) {
                 throw NotFoundException.of("Price list", listId);

@@ -35,7 +35,11 @@ public class VariantService {
     TenantContext caller;
 
     public Uni<Variant> create(UUID offeringId, VariantCreate create) {
-        UUID tenant = caller.tenantId();
+        return create(caller.tenantId(), offeringId, create);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<Variant> create(UUID tenant, UUID offeringId, VariantCreate create) {
         return tx.inTenant(tenant, conn -> store.offeringDomain(conn, tenant, offeringId).chain(domain -> {
             if (domain.isEmpty()) {
                 throw NotFoundException.of("Offering", offeringId);
