@@ -143,6 +143,8 @@ public class DocumentResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A file that is encrypted, unreadable or holds no text",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "Replaced in the request (a text), or unchanged: the same text again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.MULTIPART_FORM_DATA)
@@ -159,6 +161,8 @@ public class DocumentResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A file that is encrypted, unreadable or holds no text",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "Replaced in the request (a text), or unchanged: the same text again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.WILDCARD)
@@ -177,6 +181,8 @@ public class DocumentResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A file that is encrypted, unreadable or holds no text",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "Replaced in the request (a text), or unchanged: the same text again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -192,6 +198,8 @@ public class DocumentResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A file that is encrypted, unreadable or holds no text",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "200", description = "Replaced in the request (a text), or unchanged: the same text again",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = DocumentIndexing.class)))
     @PUT
     @Path("/{id}")
     @Consumes({ TEXT_TYPES_PLAIN, TEXT_TYPES_MARKDOWN, TEXT_TYPES_CSV, "text/x-markdown" })
