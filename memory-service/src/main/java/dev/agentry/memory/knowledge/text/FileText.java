@@ -43,8 +43,8 @@ import org.xml.sax.helpers.DefaultHandler;
  * hints only) and only the parsers named here run, so a format this service does not index is
  * refused rather than half-read. The text comes out as light Markdown the {@link Chunker} already
  * understands: h1..h3 become {@code #}..{@code ###} headings (a heading path), every paragraph,
- * list item and table row a paragraph, and each page (a PDF page, a slide, a spreadsheet's sheet)
- * ends with a form feed. Embedded files (pictures, attachments) are not read.
+ * list item and table row a paragraph (a spreadsheet's sheet name is its heading), and each page
+ * (a PDF page, a slide) ends with a form feed. Embedded files (pictures, attachments) are not read.
  *
  * <p>Blocking (parsing a large file takes seconds): call it on a worker thread, never on the event loop.
  */

@@ -44,6 +44,8 @@ import org.apache.pdfbox.pdmodel.encryption.StandardProtectionPolicy;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.apache.pdfbox.pdmodel.graphics.image.LosslessFactory;
+import org.apache.poi.xslf.usermodel.XMLSlideShow;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
 import org.apache.poi.xwpf.usermodel.XWPFStyle;
@@ -165,6 +167,36 @@ class DocumentFileResourceTest extends TwoTenantTest {
                 .body("items.content", not(hasItem(containsString("color: red"))));
         as(runtime(tenant)).body(Map.of("query", "next morning delivery", "limit", 1)).post("/v1/collections/" + collection + "/search")
                 .then().statusCode(200).body("items[0].heading", equalTo("Shipping > Express")).body("items[0].page", equalTo(null));
+    }
+
+    @Test
+    void slidesArePagesAndSheetsAreHeadings() throws IOException {
+        UUID tenant = UUID.randomUUID();
+        String collection = collection(tenant, "office");
+        ByteArrayOutputStream pptx = new ByteArrayOutputStream();
+        try (XMLSlideShow deck = new XMLSlideShow()) {
+            deck.createSlide().createTextBox().setText("Our kettles boil in three minutes.");
+            deck.createSlide().createTextBox().setText("Our mugs keep tea warm for an hour.");
+            deck.write(pptx);
+        }
+        String slides = uploadFile(tenant, collection, "deck.pptx", pptx.toByteArray(),
+                "application/vnd.openxmlformats-officedocument.presentationml.presentation").statusCode(202)
+                .body("document.file_type", equalTo("pptx")).extract().path("document.id");
+        assertEquals(2, awaitIndexed(tenant, collection, slides).getInt("metadata.page_count"));
+        as(viewer(tenant)).get("/v1/collections/" + collection + "/documents/" + slides + "/chunks").then()
+                .body("items.find { it.content.contains('mugs') }.metadata.page", equalTo(2));
+        ByteArrayOutputStream xlsx = new ByteArrayOutputStream();
+        try (XSSFWorkbook book = new XSSFWorkbook()) {
+            var row = book.createSheet("Prices").createRow(0);
+            row.createCell(0).setCellValue("Steel kettle");
+            row.createCell(1).setCellValue(19);
+            book.write(xlsx);
+        }
+        String sheet = uploadFile(tenant, collection, "book.xlsx", xlsx.toByteArray(),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet").statusCode(202).extract().path("document.id");
+        awaitIndexed(tenant, collection, sheet);
+        as(viewer(tenant)).get("/v1/collections/" + collection + "/documents/" + sheet + "/chunks").then()
+                .body("items[0].metadata.section", equalTo("Prices")).body("items[0].content", containsString("Steel kettle | 19"));
     }
 
     @Test
