@@ -79,11 +79,16 @@ final class LoadSupport {
 
     /** An RS256 token of the agent runtime of {@code tenant}, with the claims Agentry's services verify. */
     static String jwt(PrivateKey key, String tenant, String subject) throws Exception {
+        return jwt(key, tenant, subject, "agent-runtime");
+    }
+
+    /** An RS256 token of {@code tenant} with {@code role}. */
+    static String jwt(PrivateKey key, String tenant, String subject, String role) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         long now = Instant.now().getEpochSecond();
         String header = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
         String claims = b64.encodeToString(("{\"iss\":\"agentry\",\"aud\":\"agentry\",\"sub\":\"" + subject + "\","
-                + "\"tenant_id\":\"" + tenant + "\",\"groups\":[\"agent-runtime\"],\"iat\":" + now + ",\"exp\":" + (now + 3600)
+                + "\"tenant_id\":\"" + tenant + "\",\"groups\":[\"" + role + "\"],\"iat\":" + now + ",\"exp\":" + (now + 3600)
                 + "}").getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(key);

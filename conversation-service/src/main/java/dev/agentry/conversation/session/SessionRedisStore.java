@@ -110,6 +110,12 @@ public class SessionRedisStore {
         return hot.execute("GET", SessionKeys.hot(id)).map(this::parse);
     }
 
+    /** The hot key's document as it is stored, unparsed (the API's own JSON for the session). */
+    public Uni<Optional<SessionDocument>> getHotDocument(UUID id) {
+        return hot.execute("GET", SessionKeys.hot(id))
+                .map(r -> r == null ? Optional.<SessionDocument> empty() : Optional.of(SessionDocument.of(r.toString())));
+    }
+
     public Uni<Optional<Session>> getPersist(UUID id) {
         return persist.execute("GET", SessionKeys.persist(id)).map(this::parse);
     }

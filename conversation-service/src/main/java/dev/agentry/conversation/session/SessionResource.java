@@ -14,8 +14,10 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -52,11 +54,16 @@ public class SessionResource {
         });
     }
 
+    /** The session and its {@code ETag}; from the hot key the stored JSON is answered as it is (see SessionDocument). */
+    @APIResponse(responseCode = "200", description = "The session",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Session.class)))
     @GET
     @Path("/{id}")
+    @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VIEWER)
-    public Uni<RestResponse<Session>> get(@PathParam("id") UUID id) {
-        return sessions.get(id).map(SessionResource::withEtag);
+    public Uni<RestResponse<String>> get(@PathParam("id") UUID id) {
+        return sessions.getDocument(id).map(d -> RestResponse.ResponseBuilder.ok(d.json(), MediaType.APPLICATION_JSON_TYPE)
+                .header("ETag", SessionService.etag(d.version())).build());
     }
 
     /**

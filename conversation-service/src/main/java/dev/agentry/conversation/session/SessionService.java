@@ -138,6 +138,23 @@ public class SessionService {
         return require(caller.tenantId(), id);
     }
 
+    /**
+     * The session as the API's JSON: the hot key's document as it is when it is there (checked for
+     * the tenant inside it), else the session found as {@link #get} finds it, written out.
+     */
+    public Uni<SessionDocument> getDocument(UUID id) {
+        UUID tenant = caller.tenantId();
+        return redis.getHotDocument(id).flatMap(hot -> {
+            if (hot.isPresent()) {
+                if (!hot.get().tenantId().equals(tenant)) {
+                    throw NotFoundException.of("session", id);
+                }
+                return Uni.createFrom().item(hot.get());
+            }
+            return require(tenant, id).map(s -> new SessionDocument(redis.write(s), s.tenantId(), s.version()));
+        });
+    }
+
     private Uni<Session> require(UUID tenant, UUID id) {
         return find(tenant, id).map(found -> found.orElseThrow(() -> NotFoundException.of("session", id)));
     }
