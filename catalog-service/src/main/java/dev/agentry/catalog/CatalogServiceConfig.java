@@ -42,6 +42,21 @@ public interface CatalogServiceConfig {
         /** Jobs one replica processes at once (each row by row). */
         @WithDefault("2")
         int maxConcurrentJobs();
+
+        /**
+         * Hosts an import may be fetched from ({@code url} of a job): exact names, or
+         * {@code .example.com} for a domain and its subdomains. None (the default): URL sources are
+         * refused. Addresses that are internal are refused whatever the list says (SSRF).
+         */
+        java.util.Optional<java.util.List<String>> urlHosts();
+
+        /** The largest file fetched from a URL. */
+        @WithDefault("4194304")
+        int urlMaxBytes();
+
+        /** How long fetching a URL may take, connecting and reading. */
+        @WithDefault("15s")
+        Duration urlTimeout();
     }
 
     interface SemanticCache {

@@ -55,7 +55,11 @@ public class FaqService {
     SemanticCacheInvalidation cache;
 
     public Uni<Faq> create(FaqWrite write) {
-        UUID tenant = caller.tenantId();
+        return create(caller.tenantId(), write);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<Faq> create(UUID tenant, FaqWrite write) {
         UUID id = Ids.newId();
         return embeddings.embed(write.question().strip()).chain(vector -> tx.inTenant(tenant, conn -> checkLinks(conn, tenant, write)
                 .chain(() -> store.insert(conn, tenant, id, write, VectorCodec.toSql(vector), embeddings.model()))
@@ -65,7 +69,11 @@ public class FaqService {
     }
 
     public Uni<Faq> update(UUID id, FaqWrite write) {
-        UUID tenant = caller.tenantId();
+        return update(caller.tenantId(), id, write);
+    }
+
+    /** As above, for a caller that names the tenant (import jobs run without a request). */
+    public Uni<Faq> update(UUID tenant, UUID id, FaqWrite write) {
         // 404 before the embedding is paid for (and before another tenant learns anything from a 400).
         return tx.inTenant(tenant, conn -> store.find(conn, tenant, id)).chain(existing -> {
             if (existing.isEmpty()) {

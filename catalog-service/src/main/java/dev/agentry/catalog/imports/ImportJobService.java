@@ -1,6 +1,9 @@
 package dev.agentry.catalog.imports;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.agentry.catalog.CatalogServiceConfig;
+import dev.agentry.catalog.support.OutboundUrls;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.error.NotFoundException;
@@ -15,6 +18,14 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -49,38 +60,102 @@ public class ImportJobService {
     @Inject
     TenantContext caller;
 
-    /** A job from a CSV file ({@code kind} offerings). */
+    @Inject
+    CatalogServiceConfig config;
+
+    /** A job from a CSV file ({@code kind} offerings or faq). */
     public Uni<ImportJob> createFromCsv(String kind, String csv) {
-        if (!"offerings".equals(kind)) {
-            throw new ValidationException("kind", "must be offerings");
-        }
-        if (csv == null || csv.isBlank()) {
-            throw new ValidationException("file", "is empty: a header line and at least one record are needed");
+        if (!"offerings".equals(kind) && !"faq".equals(kind)) {
+            throw new ValidationException("kind", "must be offerings or faq");
         }
         UUID tenant = caller.tenantId();
         // Reading and checking up to 10,000 rows is CPU work: off the event loop.
-        return Uni.createFrom().item(() -> {
+        return Uni.createFrom().item(() -> checkCsv(kind, csv)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(checked -> insert(tenant, kind, "csv", "file_upload", null, checked));
+    }
+
+    private Checked checkCsv(String kind, String csv) {
+        if (csv == null || csv.isBlank()) {
+            throw new ValidationException("file", "is empty: a header line and at least one record are needed");
+        }
+        {
             List<Map<String, Object>> records = Csv.records(csv);
             Set<String> header = records.get(0).keySet();
+            List<String> columns = "faq".equals(kind) ? FaqRow.COLUMNS : OfferingRow.COLUMNS;
             for (String column : header) {
-                if (!OfferingRow.COLUMNS.contains(column)) {
-                    throw new ValidationException("file", "column " + column + " is not one of " + String.join(", ", OfferingRow.COLUMNS));
+                if (!columns.contains(column)) {
+                    throw new ValidationException("file", "column " + column + " is not one of " + String.join(", ", columns));
                 }
             }
-            for (String required : List.of("code", "name")) {
+            for (String required : "faq".equals(kind) ? List.of("question", "answer") : List.of("code", "name")) {
                 if (!header.contains(required)) {
                     throw new ValidationException("file", "the header has no column " + required);
                 }
             }
-            return check(records);
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()).chain(checked -> insert(tenant, kind, "csv", checked));
+            return check(kind, records);
+        }
     }
 
-    /** A job from JSON records. */
+    /** A job from JSON records, or from a file at a URL. */
     public Uni<ImportJob> createFromJson(ImportJobCreate create) {
         UUID tenant = caller.tenantId();
-        return Uni.createFrom().item(() -> check(create.records())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(checked -> insert(tenant, create.kind(), "json", checked));
+        if ((create.records() == null) == (create.url() == null)) {
+            throw new ValidationException("records", "give either records or a url");
+        }
+        if (create.url() != null) {
+            if (create.format() == null) {
+                throw new ValidationException("format", "is required with url: csv or json");
+            }
+            URI uri = OutboundUrls.check("url", create.url().strip(), config.imports().urlHosts().orElse(List.of()));
+            // Resolving the name and fetching block: off the event loop.
+            return Uni.createFrom().item(() -> {
+                OutboundUrls.checkResolved("url", uri);
+                String body = fetch(uri);
+                return "csv".equals(create.format()) ? checkCsv(create.kind(), body) : check(create.kind(), jsonRecords(body));
+            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .chain(checked -> insert(tenant, create.kind(), create.format(), "url", uri.toString(), checked));
+        }
+        return Uni.createFrom().item(() -> check(create.kind(), create.records())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(checked -> insert(tenant, create.kind(), "json", "file_upload", null, checked));
+    }
+
+    /** The body of a GET of {@code uri}: no redirect followed (it could lead inside), 2xx only, at most url-max-bytes, UTF-8. */
+    private String fetch(URI uri) {
+        Duration timeout = config.imports().urlTimeout();
+        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
+        try {
+            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                if (response.statusCode() / 100 != 2) {
+                    throw new ValidationException("url", "answered " + response.statusCode());
+                }
+                int max = config.imports().urlMaxBytes();
+                byte[] bytes = in.readNBytes(max + 1);
+                if (bytes.length > max) {
+                    throw new ValidationException("url", "the file is larger than " + max + " bytes");
+                }
+                return new String(bytes, StandardCharsets.UTF_8);
+            }
+        } catch (IOException e) {
+            throw new ValidationException("url", "could not be fetched: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ValidationException("url", "could not be fetched: interrupted");
+        }
+    }
+
+    private List<Map<String, Object>> jsonRecords(String body) {
+        try {
+            List<Map<String, Object>> records = json.readValue(body, new TypeReference<List<Map<String, Object>>>() {
+            });
+            if (records == null || records.isEmpty()) {
+                throw new ValidationException("url", "the file holds no record");
+            }
+            return records;
+        } catch (IOException e) {
+            throw new ValidationException("url", "the file is not a JSON array of records");
+        }
     }
 
     record Checked(JsonArray records, List<ImportRowError> errors) {
@@ -91,9 +166,12 @@ public class ImportJobService {
      * {@code code} must agree on the offering and its content (else the later ones are refused:
      * they would publish versions back and forth and a second import would not be a no-op).
      */
-    Checked check(List<Map<String, Object>> records) {
+    Checked check(String kind, List<Map<String, Object>> records) {
         if (records.size() > MAX_RECORDS) {
             throw new ValidationException("records", "at most " + MAX_RECORDS + " records per job");
+        }
+        if ("faq".equals(kind)) {
+            return checkFaq(records);
         }
         List<ImportRowError> errors = new ArrayList<>();
         JsonArray out = new JsonArray();
@@ -122,9 +200,34 @@ public class ImportJobService {
         return new Checked(out, errors);
     }
 
-    private Uni<ImportJob> insert(UUID tenant, String kind, String format, Checked checked) {
+    /** FAQ rows; rows of one bot and question must agree (else the later ones are refused). */
+    private Checked checkFaq(List<Map<String, Object>> records) {
+        List<ImportRowError> errors = new ArrayList<>();
+        JsonArray out = new JsonArray();
+        Map<String, Integer> firstRow = new HashMap<>();
+        Map<String, FaqRow> first = new HashMap<>();
+        for (int i = 0; i < records.size(); i++) {
+            int row = i + 1;
+            FaqRow r = FaqRow.parse(records.get(i), row, errors);
+            if (r != null && first.containsKey(r.key())) {
+                if (!first.get(r.key()).sameAs(r)) {
+                    errors.add(new ImportRowError(row, "question", "is also row " + firstRow.get(r.key())
+                            + " of the same bot, with other columns (one entry per bot and question)"));
+                }
+                r = null; // the same entry again: nothing more to do
+            } else if (r != null) {
+                first.put(r.key(), r);
+                firstRow.put(r.key(), row);
+            }
+            out.add(r == null ? null : new JsonObject(r.toRecord()));
+        }
+        return new Checked(out, errors);
+    }
+
+    private Uni<ImportJob> insert(UUID tenant, String kind, String format, String sourceType, String sourceUrl, Checked checked) {
         UUID id = Ids.newId();
-        return tx.inTenant(tenant, conn -> store.insert(conn, tenant, id, kind, format, checked.records(), checked.records().size(),
+        return tx.inTenant(tenant, conn -> store.insert(conn, tenant, id, kind, format, sourceType, sourceUrl, checked.records(),
+                checked.records().size(),
                 ImportJobStore.json(checked.errors())).chain(() -> store.find(conn, tenant, id)))
                 .map(found -> found.orElseThrow())
                 .invoke(job -> worker.wake());

@@ -21,14 +21,15 @@ import java.util.UUID;
 @ApplicationScoped
 public class ImportJobStore {
 
-    private static final String COLUMNS = "id, kind, format, source_type, status, records_total, records_processed, errors, "
+    private static final String COLUMNS = "id, kind, format, source_type, source_url, status, records_total, records_processed, errors, "
             + "created_at, updated_at, started_at, finished_at";
 
-    Uni<Void> insert(SqlConnection conn, UUID tenant, UUID id, String kind, String format, JsonArray records, int total,
-            JsonArray errors) {
-        return conn.preparedQuery("INSERT INTO migration_job (id, tenant_id, kind, source_type, format, status, raw_data, errors, "
-                + "records_total) VALUES ($1, $2, $3, 'file_upload', $4, 'pending', $5, $6, $7)")
-                .execute(Tuple.from(new Object[] { id, tenant, kind, format, records, errors, total })).replaceWithVoid();
+    Uni<Void> insert(SqlConnection conn, UUID tenant, UUID id, String kind, String format, String sourceType, String sourceUrl,
+            JsonArray records, int total, JsonArray errors) {
+        return conn.preparedQuery("INSERT INTO migration_job (id, tenant_id, kind, source_type, source_url, format, status, raw_data, "
+                + "errors, records_total) VALUES ($1, $2, $3, $4, $5, $6, 'pending', $7, $8, $9)")
+                .execute(Tuple.from(new Object[] { id, tenant, kind, sourceType, sourceUrl, format, records, errors, total }))
+                .replaceWithVoid();
     }
 
     Uni<Optional<ImportJob>> find(SqlConnection conn, UUID tenant, UUID id) {
@@ -59,7 +60,7 @@ public class ImportJobStore {
     }
 
     /** What a claimed job needs: where to resume and the records. */
-    record Claimed(int processed, JsonArray records) {
+    record Claimed(String kind, int processed, JsonArray records) {
     }
 
     /**
@@ -69,9 +70,10 @@ public class ImportJobStore {
     Uni<Optional<Claimed>> claim(SqlConnection conn, UUID tenant, UUID id, long leaseMillis) {
         return conn.preparedQuery("UPDATE migration_job SET status = 'processing', lease_until = now() + $3 * interval '1 millisecond', "
                 + "started_at = coalesce(started_at, now()), updated_at = now() WHERE tenant_id = $1 AND id = $2 AND (status = 'pending' "
-                + "OR (status = 'processing' AND (lease_until IS NULL OR lease_until < now()))) RETURNING records_processed, raw_data")
+                + "OR (status = 'processing' AND (lease_until IS NULL OR lease_until < now()))) RETURNING kind, records_processed, raw_data")
                 .execute(Tuple.of(tenant, id, leaseMillis))
-                .map(rows -> Rows.first(rows, r -> new Claimed(r.getInteger("records_processed"), r.getJsonArray("raw_data"))));
+                .map(rows -> Rows.first(rows, r -> new Claimed(r.getString("kind"), r.getInteger("records_processed"),
+                        r.getJsonArray("raw_data"))));
     }
 
     /**
@@ -141,6 +143,35 @@ public class ImportJobStore {
                 .map(rows -> Rows.first(rows, r -> new CurrentStock(r.getInteger("stock_qty"), r.getInteger("safety_stock"))));
     }
 
+    /** The ids a FAQ row names by code (null where the code is absent or unknown). */
+    record Refs(UUID botId, UUID domainId, UUID offeringId) {
+    }
+
+    Uni<Refs> refs(SqlConnection conn, UUID tenant, String botCode, String domainCode, String offeringCode) {
+        return conn.preparedQuery("SELECT (SELECT id FROM bot WHERE tenant_id = $1 AND code = $2) AS bot_id, "
+                + "(SELECT id FROM knowledge_domain WHERE code = $3) AS domain_id, "
+                + "(SELECT id FROM tenant_offering WHERE tenant_id = $1 AND code = $4 AND deleted_at IS NULL) AS offering_id")
+                .execute(Tuple.of(tenant, botCode, domainCode, offeringCode))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Refs(r.getUUID("bot_id"), r.getUUID("domain_id"), r.getUUID("offering_id"));
+                });
+    }
+
+    /** What an FAQ entry holds now, for the import's comparison. */
+    record FaqState(UUID id, String answer, String category, UUID domainId, UUID offeringId, int priority, boolean active) {
+    }
+
+    /** The entry of the bot (null: bot-less) with exactly this question, the oldest if several. */
+    Uni<Optional<FaqState>> faqByQuestion(SqlConnection conn, UUID tenant, UUID botId, String question) {
+        return conn.preparedQuery("SELECT id, answer, category, domain_id, offering_id, priority, is_active FROM bot_faq "
+                + "WHERE tenant_id = $1 AND " + (botId == null ? "bot_id IS NULL AND $2::uuid IS NULL" : "bot_id = $2")
+                + " AND question = $3 ORDER BY id LIMIT 1")
+                .execute(Tuple.of(tenant, botId, question))
+                .map(rows -> Rows.first(rows, r -> new FaqState(r.getUUID("id"), r.getString("answer"), r.getString("category"),
+                        r.getUUID("domain_id"), r.getUUID("offering_id"), r.getInteger("priority"), r.getBoolean("is_active"))));
+    }
+
     static ImportJob job(Row row) {
         List<ImportRowError> errors = new ArrayList<>();
         JsonArray array = row.getJsonArray("errors");
@@ -148,8 +179,8 @@ public class ImportJobStore {
             JsonObject e = array.getJsonObject(i);
             errors.add(new ImportRowError(e.getInteger("row"), e.getString("field"), e.getString("message")));
         }
-        return new ImportJob(row.getUUID("id"), "offerings".equals(row.getString("kind")) ? "offerings" : row.getString("kind"),
-                row.getString("format"), row.getString("source_type"), row.getString("status"), row.getInteger("records_total"),
+        return new ImportJob(row.getUUID("id"), row.getString("kind"),
+                row.getString("format"), row.getString("source_type"), row.getString("source_url"), row.getString("status"), row.getInteger("records_total"),
                 row.getInteger("records_processed"), errors.size(), errors, instant(row, "created_at"), instant(row, "updated_at"),
                 instant(row, "started_at"), instant(row, "finished_at"));
     }

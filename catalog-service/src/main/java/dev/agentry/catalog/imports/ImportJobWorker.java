@@ -52,7 +52,10 @@ public class ImportJobWorker {
     ImportJobStore store;
 
     @Inject
-    OfferingImporter importer;
+    OfferingImporter offerings;
+
+    @Inject
+    FaqImporter faq;
 
     @Inject
     CatalogServiceConfig config;
@@ -121,11 +124,22 @@ public class ImportJobWorker {
                 return tx.inTenant(job.tenant(), conn -> store.finish(conn, job.tenant(), job.id(), "failed",
                         "the job's records could not be read: " + e.getMessage()));
             }
-            return process(job, records, claimed.get().processed(), lease);
+            return process(job, claimed.get().kind(), records, claimed.get().processed(), lease);
         });
     }
 
-    private Uni<Void> process(ImportJobStore.Claimable job, List<Map<String, Object>> records, int from, long lease) {
+    /** One row of a job of {@code kind}: its errors (parsing again what was checked at upload cannot fail). */
+    private Uni<List<ImportRowError>> apply(UUID tenant, String kind, int row, Map<String, Object> record) {
+        List<ImportRowError> parse = new ArrayList<>();
+        if ("faq".equals(kind)) {
+            FaqRow r = FaqRow.parse(record, row, parse);
+            return r == null ? Uni.createFrom().item(parse) : faq.apply(tenant, row, r);
+        }
+        OfferingRow r = OfferingRow.parse(record, row, json, parse);
+        return r == null ? Uni.createFrom().item(parse) : offerings.apply(tenant, row, r);
+    }
+
+    private Uni<Void> process(ImportJobStore.Claimable job, String kind, List<Map<String, Object>> records, int from, long lease) {
         AtomicBoolean cancelled = new AtomicBoolean();
         return Multi.createFrom().range(from, records.size())
                 .onItem().transformToUniAndConcatenate(i -> {
@@ -138,9 +152,7 @@ public class ImportJobWorker {
                     if (record == null) {
                         errors = Uni.createFrom().item(List.of()); // refused when the file was read, reported then
                     } else {
-                        List<ImportRowError> parse = new ArrayList<>();
-                        OfferingRow r = OfferingRow.parse(record, row, json, parse);
-                        errors = r == null ? Uni.createFrom().item(parse) : importer.apply(job.tenant(), row, r);
+                        errors = apply(job.tenant(), kind, row, record);
                     }
                     return errors.chain(rowErrors -> tx.inTenant(job.tenant(), conn -> store.progress(conn, job.tenant(), job.id(), row,
                             ImportJobStore.json(rowErrors), lease))).invoke(still -> {

@@ -3,6 +3,8 @@ package dev.agentry.catalog.imports;
 import static dev.agentry.catalog.CatalogTestSupport.admin;
 import static dev.agentry.catalog.CatalogTestSupport.as;
 import static dev.agentry.catalog.CatalogTestSupport.body;
+import static dev.agentry.catalog.CatalogTestSupport.bot;
+import static dev.agentry.catalog.CatalogTestSupport.runtime;
 import static dev.agentry.catalog.CatalogTestSupport.domain;
 import static dev.agentry.catalog.CatalogTestSupport.globalAttribute;
 import static dev.agentry.catalog.CatalogTestSupport.rowCounts;
@@ -183,6 +185,87 @@ class ImportJobResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void faqIsImportedByTheSameMechanism() {
+        seed();
+        String shop = bot(tenantA, "faq-shop");
+        String file = String.join("\n",
+                "question,answer,category,bot_code,priority,active",
+                "What are your opening hours?,\"9 am to 6 pm, Monday to Saturday.\",store,faq-shop,1,true",
+                "How do I return a product?,Within 30 days with the receipt.,returns,,,",
+                "Do you ship abroad?,Yes.,shipping,ghost-bot,,",
+                ",No question,,,,",
+                "Can I pay by card?,Yes.,payment,faq-shop,high,",
+                "What are your opening hours?,Another answer,store,faq-shop,1,true") + "\n";
+        String job = given().auth().oauth2(admin(tenantA)).contentType("text/csv; charset=UTF-8").body(file)
+                .post("/v1/import-jobs?kind=faq").then().statusCode(201).body("kind", equalTo("faq")).extract().path("id");
+        JsonPath done = finished(tenantA, job);
+        assertEquals("completed", done.getString("status"));
+        List<String> errors = new ArrayList<>();
+        for (Map<String, Object> e : done.<Map<String, Object>> getList("errors")) {
+            errors.add(e.get("row") + ":" + e.get("field"));
+        }
+        assertEquals(List.of("4:question", "5:priority", "6:question", "3:bot_code"), errors);
+        // The imported entries answer the bot's search (the bot-less one for every bot).
+        as(runtime(tenantA)).body(body("query", "When are you open?")).post("/v1/bots/" + shop + "/faq/search").then().statusCode(200)
+                .body("hits[0].answer", equalTo("9 am to 6 pm, Monday to Saturday.")).body("hits", hasSize(2));
+        String faqs = as(viewer(tenantA)).get("/v1/faq?limit=50").then().statusCode(200).extract().asString();
+        Map<String, Long> before = rowCounts(tenantA);
+        before.remove("migration_job");
+
+        // Again: nothing changes (the same entries, not even re-embedded).
+        String again = given().auth().oauth2(admin(tenantA)).contentType("text/csv; charset=UTF-8").body(file)
+                .post("/v1/import-jobs?kind=faq").then().statusCode(201).extract().path("id");
+        assertEquals(4, finished(tenantA, again).getInt("error_count"));
+        Map<String, Long> after = rowCounts(tenantA);
+        after.remove("migration_job");
+        assertEquals(before, after);
+        assertEquals(faqs, as(viewer(tenantA)).get("/v1/faq?limit=50").then().extract().asString());
+
+        // A changed answer replaces the entry (same id) and drops the cached answers built from it.
+        String hours = as(viewer(tenantA)).get("/v1/faq?bot_id=" + shop).then().extract().jsonPath()
+                .getString("items.find { it.question == 'What are your opening hours?' }.id");
+        String cached = as(runtime(tenantA)).body(body("question", "What are your opening hours?", "answer", "9 to 6.", "language", "en",
+                "source_faq_ids", List.of(hours))).post("/v1/semantic-cache").then().statusCode(201).extract().path("id");
+        String changed = as(admin(tenantA)).body(body("kind", "faq", "records", List.of(body("question", "What are your opening hours?",
+                "answer", "8 am to 8 pm, every day.", "category", "store", "bot_code", "faq-shop", "priority", 1))))
+                .post("/v1/import-jobs").then().statusCode(201).extract().path("id");
+        assertEquals(0, finished(tenantA, changed).getInt("error_count"));
+        as(viewer(tenantA)).get("/v1/faq/" + hours).then().statusCode(200).body("answer", equalTo("8 am to 8 pm, every day."));
+        as(viewer(tenantA)).get("/v1/semantic-cache/" + cached).then().statusCode(404);
+        as(viewer(tenantB)).get("/v1/faq").then().statusCode(200).body("items", hasSize(0));
+    }
+
+    @Test
+    void urlSourcesReachOnlyAllowedHostsAndNeverInternalAddresses() throws Exception {
+        seed();
+        Map<String, Long> before = rowCounts(tenantA);
+        for (String url : List.of("http://localhost:8085/offerings.csv", "http://127.0.0.1/offerings.csv",
+                "http://169.254.169.254/latest/meta-data/", "http://10.1.2.3/offerings.csv", "http://[::1]/offerings.csv")) {
+            as(admin(tenantA)).body(body("kind", "offerings", "url", url, "format", "csv")).post("/v1/import-jobs").then().statusCode(400)
+                    .contentType("application/problem+json").body("errors[0].field", equalTo("url"))
+                    .body("errors[0].message", org.hamcrest.Matchers.containsString("internal address"));
+        }
+        as(admin(tenantA)).body(body("kind", "offerings", "url", "https://example.org/offerings.csv", "format", "csv"))
+                .post("/v1/import-jobs").then().statusCode(400).body("errors[0].field", equalTo("url"))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("not one the operator allowed"));
+        as(admin(tenantA)).body(body("kind", "offerings", "url", "ftp://localhost/offerings.csv", "format", "csv"))
+                .post("/v1/import-jobs").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        as(admin(tenantA)).body(body("kind", "offerings", "url", "http://user:secret@localhost/offerings.csv", "format", "csv"))
+                .post("/v1/import-jobs").then().statusCode(400).body("errors[0].field", equalTo("url"));
+        as(admin(tenantA)).body(body("kind", "offerings", "url", "http://localhost/offerings.csv")).post("/v1/import-jobs").then()
+                .statusCode(400).body("errors[0].field", equalTo("format"));
+        as(admin(tenantA)).body(body("kind", "offerings", "url", "http://localhost/offerings.csv", "format", "csv",
+                "records", List.of(body("code", "x", "name", "y")))).post("/v1/import-jobs").then().statusCode(400)
+                .body("errors[0].field", equalTo("records"));
+        assertEquals(before, rowCounts(tenantA));
+        // The address rule beyond what the JDK names: carrier-grade NAT, 0.0.0.0/8, unique-local IPv6; a public address passes.
+        for (String internal : List.of("100.64.1.1", "0.1.2.3", "fd00::1", "172.16.0.1", "192.168.1.1", "::ffff:127.0.0.1")) {
+            assertTrue(dev.agentry.catalog.support.OutboundUrls.isInternal(java.net.InetAddress.getByName(internal)), internal);
+        }
+        assertTrue(!dev.agentry.catalog.support.OutboundUrls.isInternal(java.net.InetAddress.getByName("93.184.215.14")));
+    }
+
+    @Test
     void aJobIsCancelledAndAnotherResumedWhereItsReplicaStopped() {
         seed();
         // Cancelled: many rows, cancelled at once; it stops where it is and stays cancelled.
@@ -227,7 +310,7 @@ class ImportJobResourceTest extends TwoTenantTest {
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
         given().auth().oauth2(admin(tenantA)).contentType("text/csv; charset=UTF-8").body("code,name\nx,y,z\n").post("/v1/import-jobs?kind=offerings")
                 .then().statusCode(400).body("errors[0].field", equalTo("file"));
-        given().auth().oauth2(admin(tenantA)).contentType("text/csv; charset=UTF-8").body("code,name\nx,y\n").post("/v1/import-jobs?kind=faq").then()
+        given().auth().oauth2(admin(tenantA)).contentType("text/csv; charset=UTF-8").body("code,name\nx,y\n").post("/v1/import-jobs?kind=users").then()
                 .statusCode(400).body("errors[0].field", equalTo("kind"));
         given().auth().oauth2(admin(tenantA)).contentType("text/plain").body("code,name\nx,y\n").post("/v1/import-jobs?kind=offerings")
                 .then().statusCode(415);
