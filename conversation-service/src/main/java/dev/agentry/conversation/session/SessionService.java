@@ -383,9 +383,11 @@ public class SessionService {
         if (merge.fromProfileId().equals(merge.toProfileId())) {
             throw new ValidationException("to_profile_id", "must differ from from_profile_id");
         }
-        UUID tenant = caller.tenantId();
-        UUID from = merge.fromProfileId();
-        UUID to = merge.toProfileId();
+        return followMerge(caller.tenantId(), merge.fromProfileId(), merge.toProfileId());
+    }
+
+    /** As {@link #followMerge(CustomerMerge)}, for a tenant named by the caller (the event stream's follower). */
+    public Uni<MergeReceipt> followMerge(UUID tenant, UUID from, UUID to) {
         String fromKey = SessionKeys.customerIndex(tenant, from);
         return tx.inTenant(tenant, conn -> records.keysOfCustomer(conn, tenant, from))
                 .flatMap(durable -> redis.members(fromKey).flatMap(indexed -> {

@@ -413,6 +413,34 @@ class SessionResourceTest extends TwoTenantTest {
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + keep).then().statusCode(200);
     }
 
+    @Inject
+    dev.agentry.common.events.DomainEventPublisher events;
+
+    /** profile-service announces a merge on the event stream; this service follows it without being called. */
+    @Test
+    void aMergeAnnouncedOnTheEventStreamIsFollowed() throws Exception {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID merged = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        Map<String, Object> body = newSession(UUID.randomUUID(), "web", "followed-merge");
+        body.put("customer_profile_id", merged.toString());
+        UUID session = create(runtime, body);
+        events.publish(dev.agentry.common.events.DomainEvent.of(dev.agentry.common.events.DomainEvent.PROFILE_MERGED, tenantA,
+                Map.of("from_profile_id", merged.toString(), "to_profile_id", survivor.toString()))).await().indefinitely();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!survivor.toString().equals(as(runtime).get("/v1/sessions/" + session).then().extract().path("customer_profile_id"))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the session did not follow the merge");
+            Thread.sleep(100);
+        }
+        as(runtime).queryParam("customer_profile_id", survivor.toString()).get("/v1/sessions").then().statusCode(200)
+                .body("items.session_id", hasItem(session.toString()));
+        // Another tenant's event names only its own sessions: tenant A's session stays where it is.
+        events.publish(dev.agentry.common.events.DomainEvent.of(dev.agentry.common.events.DomainEvent.PROFILE_MERGED, tenantB,
+                Map.of("from_profile_id", survivor.toString(), "to_profile_id", UUID.randomUUID().toString()))).await().indefinitely();
+        Thread.sleep(2_500);
+        as(runtime).get("/v1/sessions/" + session).then().body("customer_profile_id", equalTo(survivor.toString()));
+    }
+
     @Test
     void aProfileMergeMovesTheSessionsAndTheCustomerIndex() {
         UUID agent = UUID.randomUUID();

@@ -1,6 +1,8 @@
 package dev.agentry.profile.merge;
 
 import dev.agentry.common.db.TenantTransactions;
+import dev.agentry.common.events.DomainEvent;
+import dev.agentry.common.events.DomainEventPublisher;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.profile.asset.AssetStore;
@@ -10,11 +12,13 @@ import dev.agentry.profile.base.ProfileStore;
 import dev.agentry.profile.fieldvalue.FieldStore;
 import dev.agentry.profile.identity.IdentityStore;
 import dev.agentry.profile.view.ProfileViews;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 
@@ -67,13 +71,37 @@ public class MergeService {
     @Inject
     TenantContext caller;
 
+    @Inject
+    DomainEventPublisher events;
+
+    @Inject
+    MeterRegistry metrics;
+
     public Uni<MergeResult> merge(UUID survivorId, MergeRequest request) {
         UUID duplicateId = request.duplicateId();
         if (survivorId.equals(duplicateId)) {
             throw new ConflictException("duplicate_id", "a profile cannot be merged into itself");
         }
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> merge(conn, tenant, survivorId, duplicateId, LOCK_ATTEMPTS));
+        return tx.inTenant(tenant, conn -> merge(conn, tenant, survivorId, duplicateId, LOCK_ATTEMPTS))
+                .call(result -> announce(tenant, result));
+    }
+
+    /**
+     * Tells the other services, after the commit, through the event stream: conversation-service
+     * moves the merged profile's sessions to the survivor. A repeated merge announces again, which
+     * is how a lost announcement is made good; a stream that is down does not undo the merge (it
+     * is logged and counted in {@code agentry_profile_merge_unannounced_total}).
+     */
+    private Uni<Void> announce(UUID tenant, MergeResult result) {
+        return events.publish(DomainEvent.of(DomainEvent.PROFILE_MERGED, tenant, Map.of("from_profile_id",
+                result.duplicateId().toString(), "to_profile_id", result.survivorId().toString())))
+                .replaceWithVoid()
+                .onFailure().recoverWithItem(e -> {
+                    LOG.warnf("merge of %s into %s not announced: %s", result.duplicateId(), result.survivorId(), e.toString());
+                    metrics.counter("agentry.profile.merge.unannounced").increment();
+                    return null;
+                });
     }
 
     private Uni<MergeResult> merge(SqlConnection conn, UUID tenant, UUID survivorId, UUID duplicateId, int attemptsLeft) {

@@ -103,6 +103,27 @@ class MergeResourceTest extends TwoTenantTest {
         assertEquals(after, rowCounts(tenant));
     }
 
+    /** conversation-service hears of every merge through the event stream (repeats included: they make a lost one good). */
+    @Test
+    void aMergeIsAnnouncedOnTheEventStream() {
+        UUID tenant = tenantA;
+        String a = resolve(tenant, "web", "announced-a");
+        String b = resolve(tenant, "zalo", "announced-b");
+        merge(tenant, a, b).statusCode(200);
+        merge(tenant, a, b).statusCode(200).body("already_merged", equalTo(true));
+        var entries = redis.stream(String.class).xrange("agentry-test:events", io.quarkus.redis.datasource.stream.StreamRange.of("-", "+"))
+                .stream().map(m -> m.payload())
+                .filter(f -> "profile.merged".equals(f.get("type")) && tenant.toString().equals(f.get("tenant_id")))
+                .map(f -> new io.vertx.core.json.JsonObject(f.get("data")))
+                .filter(d -> b.equals(d.getString("from_profile_id")))
+                .toList();
+        assertEquals(2, entries.size(), entries.toString());
+        assertEquals(a, entries.get(0).getString("to_profile_id"));
+    }
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
     @Test
     void cyclesAndSelfMergesAreRefused() {
         UUID tenant = tenantA;
