@@ -27,6 +27,23 @@ public interface ConfigServiceConfig {
 
     Limits limits();
 
+    /** Calls to the tenants' LLMs ({@code POST /v1/llm/chat-completions}). */
+    Llm llm();
+
+    interface Llm {
+
+        /**
+         * The OpenAI-compatible base URL of each provider of the model registry, e.g.
+         * {@code agentry.config.llm.provider-urls.openai=https://api.openai.com/v1}. Set by the operator,
+         * never by a tenant: a model whose provider has none cannot be called (409).
+         */
+        java.util.Map<String, String> providerUrls();
+
+        /** How long one completion may take. */
+        @io.smallrye.config.WithDefault("PT30S")
+        java.time.Duration timeout();
+    }
+
     interface Jwt {
         /** {@code iss} of issued tokens; verifiers compare it ({@code mp.jwt.verify.issuer}). */
         @WithDefault("agentry")

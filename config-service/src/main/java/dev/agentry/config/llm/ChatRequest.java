@@ -1,0 +1,18 @@
+package dev.agentry.config.llm;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** The body of {@code POST /v1/llm/chat-completions}: the conversation to complete, with the tenant's model. */
+public record ChatRequest(
+        @NotNull @NotEmpty @Size(max = 50) List<@NotNull @Valid ChatMessage> messages,
+        @Min(1) @Max(8192) Integer maxTokens,
+        @DecimalMin("0.0") @DecimalMax("2.0") Double temperature) {
+}
