@@ -128,6 +128,7 @@ CREATE TABLE support_settings (
     kb_min_similarity       double precision NOT NULL DEFAULT 0.5 CHECK (kb_min_similarity BETWEEN 0 AND 1),
     answer_chunks           integer NOT NULL DEFAULT 3 CHECK (answer_chunks BETWEEN 1 AND 10),
     auto_answer             boolean NOT NULL DEFAULT true,
+    answer_with_llm         boolean NOT NULL DEFAULT true,
     escalation_keywords     text[] NOT NULL DEFAULT '{}',
     human_request_phrases   text[] NOT NULL DEFAULT '{}',
     escalate_urgent         boolean NOT NULL DEFAULT true,

@@ -115,6 +115,10 @@ public interface ConversationServiceConfig {
         /** How long an escalation webhook may take. */
         @WithDefault("PT5S")
         Duration webhookTimeout();
+
+        /** How long the tenant's LLM may take to write an answer; past it the quoted answer is stored. */
+        @WithDefault("PT20S")
+        Duration llmTimeout();
     }
 
     interface Turn {

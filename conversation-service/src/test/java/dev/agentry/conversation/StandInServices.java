@@ -52,7 +52,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     public static void reset() {
         MODES.clear();
         CALLS.clear();
+        LLM_CONFIGURED.set(false);
     }
+
+    /** Whether the tenant "has" an LLM in config-service: without one, chat completions are 409. */
+    public static final java.util.concurrent.atomic.AtomicBoolean LLM_CONFIGURED = new java.util.concurrent.atomic.AtomicBoolean();
+    public static final String LLM_ANSWER = "You can reset it from Settings, then Security [1].";
 
     @Override
     public Map<String, String> start() {
@@ -84,13 +89,18 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             String path = request.path();
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
-            String service = path.startsWith("/hooks/") ? "webhook"
+            String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
                     : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
                     : path.startsWith("/v1/profiles") ? "profile" : "memory";
             Mode mode = MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 500).encode());
+                return;
+            }
+            if (path.equals("/v1/llm/chat-completions") && !LLM_CONFIGURED.get()) {
+                request.response().setStatusCode(409).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 409).put("detail", "this tenant has no LLM configured").encode());
                 return;
             }
             JsonObject answer = answer(path, body);
@@ -108,6 +118,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     /** The answer to {@code path}, or null for a 404. */
     private static JsonObject answer(String path, JsonObject body) {
+        if (path.equals("/v1/llm/chat-completions")) {
+            return new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model").put("provider", "openai")
+                    .put("input_tokens", 120).put("output_tokens", 30);
+        }
         if (path.startsWith("/v1/users/")) {
             return USERS.contains(UUID.fromString(path.substring("/v1/users/".length())))
                     ? new JsonObject().put("id", path.substring("/v1/users/".length())) : null;

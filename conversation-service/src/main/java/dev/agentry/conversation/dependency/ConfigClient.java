@@ -64,4 +64,32 @@ public class ConfigClient {
             default -> Optional.empty();
         });
     }
+
+    /** What the tenant's LLM said: its text, model and token counts. */
+    public record Completion(String content, String model, int inputTokens, int outputTokens) {
+    }
+
+    /** Whether an LLM answered, the tenant has none (409), or it could not answer (down, slow, an error). */
+    public record LlmOutcome(Completion completion, boolean notConfigured) {
+
+        public boolean failed() {
+            return completion == null && !notConfigured;
+        }
+    }
+
+    /** A chat completion with the tenant's own LLM (config-service holds its key and model). */
+    public Uni<LlmOutcome> complete(String authorization, JsonArray messages, int maxTokens, java.time.Duration timeout) {
+        JsonObject body = new JsonObject().put("messages", messages).put("max_tokens", maxTokens).put("temperature", 0.2);
+        return calls.exchange(config.turn().configUrl() + "/v1/llm/chat-completions", authorization, body, timeout).map(answer -> {
+            if (answer.isPresent() && answer.get().status() == 409) {
+                return new LlmOutcome(null, true);
+            }
+            if (answer.isEmpty() || answer.get().status() != 200 || answer.get().body() == null) {
+                return new LlmOutcome(null, false);
+            }
+            JsonObject json = answer.get().body();
+            return new LlmOutcome(new Completion(json.getString("content", ""), json.getString("model"),
+                    json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0)), false);
+        });
+    }
 }

@@ -58,6 +58,35 @@ public class ServiceCalls {
                 });
     }
 
+    /** An answer's status and JSON body (null when it had none). */
+    public record Answer(int status, JsonObject body) {
+    }
+
+    /**
+     * POSTs {@code body} to {@code url} allowing {@code timeout}: the status and body of whatever
+     * was answered, or empty when nothing was (down, slow): for calls whose error answers mean
+     * something (409: "not configured").
+     */
+    public Uni<Optional<Answer>> exchange(String url, String authorization, JsonObject body, java.time.Duration timeout) {
+        return client.postAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")
+                .timeout(timeout.toMillis())
+                .sendJsonObject(body)
+                .ifNoItem().after(timeout).fail()
+                .map(response -> {
+                    JsonObject json = null;
+                    try {
+                        json = response.bodyAsJsonObject();
+                    } catch (RuntimeException e) {
+                        LOG.debugf("%s answered %d without JSON", url, response.statusCode());
+                    }
+                    return Optional.of(new Answer(response.statusCode(), json));
+                })
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("%s failed: %s", url, e.toString());
+                    return Optional.empty();
+                });
+    }
+
     /** POSTs {@code body} to {@code url}; the JSON object answered with a 2xx, else empty. */
     public Uni<Optional<JsonObject>> post(String url, String authorization, JsonObject body) {
         return client.postAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")

@@ -1,6 +1,8 @@
 package dev.agentry.conversation.support;
 
+import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.KnowledgeHit;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -8,28 +10,45 @@ import java.util.Map;
 /**
  * What the knowledge base gave for a ticket or a customer message: the assistant's answer (null
  * when the tenant has no knowledge base, or auto-answer is off, or memory-service could not be
- * asked), the chunks it searched with their similarity, the best similarity, and whether that is
- * under the tenant's threshold (an escalation trigger) or the search could not be made
- * ({@code degraded}: never a trigger; a knowledge base that is down is not the customer's problem).
+ * asked), the chunks it used (or searched) with their similarity, the best similarity, whether that
+ * is under the tenant's threshold (an escalation trigger), the tenant's LLM completion when it wrote
+ * the answer, and what could not be asked ({@code degraded}: {@code memory}, {@code llm}; never a
+ * trigger, an outage is not the customer's problem).
  */
 public record KnowledgeAnswer(String content, List<KnowledgeHit> hits, Double bestSimilarity, boolean belowThreshold,
-        boolean degraded) {
+        ConfigClient.Completion completion, List<String> degraded) {
 
     /** Nothing searched: no knowledge base, or answering is off. */
     public static KnowledgeAnswer none() {
-        return new KnowledgeAnswer(null, List.of(), null, false, false);
+        return new KnowledgeAnswer(null, List.of(), null, false, null, List.of());
     }
 
     /** The search could not be made. */
     public static KnowledgeAnswer unavailable() {
-        return new KnowledgeAnswer(null, List.of(), null, false, true);
+        return new KnowledgeAnswer(null, List.of(), null, false, null, List.of("memory"));
+    }
+
+    /** The same chunks answered by the tenant's LLM. */
+    KnowledgeAnswer byLlm(ConfigClient.Completion llm) {
+        return new KnowledgeAnswer(llm.content(), hits, bestSimilarity, belowThreshold, llm, degraded);
+    }
+
+    /** The quoted answer stands because the LLM could not write one. */
+    KnowledgeAnswer llmDown() {
+        List<String> more = new ArrayList<>(degraded);
+        more.add("llm");
+        return new KnowledgeAnswer(content, hits, bestSimilarity, belowThreshold, null, List.copyOf(more));
     }
 
     /** The answer's metadata as stored on the assistant message: each chunk with its similarity and source. */
     public Map<String, Object> metadata() {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("answer_mode", "extractive");
-        m.put("model", null);
+        m.put("answer_mode", completion == null ? "extractive" : "llm");
+        m.put("model", completion == null ? null : completion.model());
+        if (completion != null) {
+            m.put("input_tokens", completion.inputTokens());
+            m.put("output_tokens", completion.outputTokens());
+        }
         m.put("best_similarity", bestSimilarity);
         m.put("kb_chunks", hits.stream().map(h -> {
             Map<String, Object> chunk = new LinkedHashMap<>();

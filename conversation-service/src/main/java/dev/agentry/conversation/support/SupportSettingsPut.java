@@ -18,6 +18,7 @@ public record SupportSettingsPut(
         @DecimalMin("0.0") @DecimalMax("1.0") Double kbMinSimilarity,
         @Min(1) @Max(10) Integer answerChunks,
         Boolean autoAnswer,
+        Boolean answerWithLlm,
         @Size(max = 200) List<@NotBlank @Size(max = 100) String> escalationKeywords,
         @Size(max = 200) List<@NotBlank @Size(max = 100) String> humanRequestPhrases,
         Boolean escalateUrgent,

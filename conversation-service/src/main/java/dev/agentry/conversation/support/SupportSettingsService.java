@@ -53,7 +53,7 @@ public class SupportSettingsService {
         SupportSettings settings = new SupportSettings(put.kbCollectionId(),
                 put.kbMinSimilarity() == null ? defaults.kbMinSimilarity() : put.kbMinSimilarity(),
                 put.answerChunks() == null ? defaults.answerChunks() : put.answerChunks(),
-                put.autoAnswer() == null || put.autoAnswer(),
+                put.autoAnswer() == null || put.autoAnswer(), put.answerWithLlm() == null || put.answerWithLlm(),
                 put.escalationKeywords() == null ? defaults.escalationKeywords() : List.copyOf(put.escalationKeywords()),
                 put.humanRequestPhrases() == null ? defaults.humanRequestPhrases() : List.copyOf(put.humanRequestPhrases()),
                 put.escalateUrgent() == null || put.escalateUrgent(), put.escalationWebhookUrl(), null);
@@ -71,7 +71,7 @@ public class SupportSettingsService {
     }
 
     SupportSettings defaults() {
-        return new SupportSettings(null, DEFAULT_MIN_SIMILARITY, DEFAULT_ANSWER_CHUNKS, true,
+        return new SupportSettings(null, DEFAULT_MIN_SIMILARITY, DEFAULT_ANSWER_CHUNKS, true, true,
                 List.copyOf(config.support().escalationKeywords()), List.copyOf(config.support().humanRequestPhrases()), true,
                 null, null);
     }

@@ -74,7 +74,7 @@ public class TicketAnswers {
                 .flatMap(kb -> {
                     List<EscalationReason> reasons = EscalationTriggers.of(question,
                             newTicket && ticket.priority() == TicketPriority.URGENT, kb, s);
-                    List<String> degraded = kb.degraded() ? List.of("memory") : List.of();
+                    List<String> degraded = kb.degraded();
                     if (kb.content() == null && reasons.isEmpty()) {
                         return Uni.createFrom().item(new TicketActivity(ticket, message, null, List.of(), degraded));
                     }

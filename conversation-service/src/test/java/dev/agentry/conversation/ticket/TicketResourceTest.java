@@ -183,6 +183,39 @@ class TicketResourceTest extends TwoTenantTest {
     }
 
     @Test
+    void theTenantsLlmWritesTheAnswerFromTheChunksAndTheQuoteStandsWhenItIsDown() {
+        useKnowledgeBase();
+        StandInServices.LLM_CONFIGURED.set(true);
+        String runtime = runtime();
+        as(runtime).body(body("title", "Password help", "description", "How do I reset my password?")).post("/v1/tickets").then()
+                .statusCode(201).body("answer.content", equalTo(StandInServices.LLM_ANSWER))
+                .body("answer.metadata.answer_mode", equalTo("llm")).body("answer.metadata.model", equalTo("stand-in-model"))
+                .body("answer.metadata.input_tokens", equalTo(120))
+                .body("answer.metadata.kb_chunks[0].chunk_id", equalTo(StandInServices.PASSWORD_CHUNK.toString()))
+                .body("degraded", empty());
+        // The LLM was given the chunks, numbered with their sources, and the question, with the caller's token.
+        var call = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
+        JsonObject sent = (JsonObject) call.get("body");
+        String system = sent.getJsonArray("messages").getJsonObject(0).getString("content");
+        assertTrue(system.contains("[1] Account help, page 2, Security > Passwords: " + StandInServices.PASSWORD_ANSWER), system);
+        assertEquals("Password help\n\nHow do I reset my password?", sent.getJsonArray("messages").getJsonObject(1).getString("content"));
+        assertEquals("Bearer " + runtime, call.get("authorization"));
+
+        // Down: the quoted answer is stored and the LLM named degraded.
+        StandInServices.MODES.put("llm", StandInServices.Mode.DOWN);
+        as(runtime()).body(body("title", "Password again")).post("/v1/tickets").then().statusCode(201)
+                .body("answer.content", containsString(StandInServices.PASSWORD_ANSWER))
+                .body("answer.metadata.answer_mode", equalTo("extractive")).body("degraded", equalTo(List.of("llm")));
+        // A tenant that answers without its LLM: the quote, and no call.
+        StandInServices.MODES.clear();
+        useKnowledgeBase("answer_with_llm", false);
+        int calls = (int) StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).count();
+        as(runtime()).body(body("title", "Password third")).post("/v1/tickets").then().statusCode(201)
+                .body("answer.metadata.answer_mode", equalTo("extractive")).body("degraded", empty());
+        assertEquals(calls, StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).count());
+    }
+
+    @Test
     void escalationKeywordsInAnyLanguageIgnoringCaseAndAccents() {
         var english = as(runtime()).body(body("title", "I want a REFUND now")).post("/v1/tickets").then().statusCode(201)
                 .body("ticket.status", equalTo("escalated")).body("escalation[0].trigger", equalTo("keyword"))
