@@ -10,6 +10,7 @@
 # ports 18182 and 18186, so a local suite keeps running).
 #
 # Usage: bench/support/run.sh [seconds=20]        BENCH_SKIP_BUILD=1 when the jars are packaged
+#        bench/support/run.sh threshold           only the knowledge-base threshold measurement (below)
 #        bench/support/run.sh clean               removes the benchmark tenants' tickets
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -37,8 +38,11 @@ clean() {
     END LOOP; END \$\$" > /dev/null
 }
 if [ "${1:-}" = clean ]; then clean; echo "[bench] removed the benchmark tenants' tickets"; exit 0; fi
+MODE=run
+if [ "${1:-}" = threshold ]; then MODE=threshold; shift; fi
 SECONDS_PER_RUN=${1:-20}
 results="$work/results.txt"
+[ "$MODE" = threshold ] && results="$work/threshold.txt"
 : > "$results"
 log() { printf '[bench] %s\n' "$*"; }
 say() { printf '%s\n' "$*" | tee -a "$results"; }
@@ -108,6 +112,50 @@ done
 curl -s -o /dev/null -w '%{http_code}' -X PUT -H "Authorization: Bearer $admin" -H 'Content-Type: application/json' \
   -d "{\"kb_collection_id\":\"$collection\"}" "http://127.0.0.1:$CONV_PORT/v1/support/settings" | grep -q 200 \
   || { echo "could not set the support settings" >&2; exit 1; }
+
+if [ "$MODE" = threshold ]; then
+  # What kb_min_similarity separates a chunk that answers a question from the best a question the
+  # articles cannot answer finds. Ten questions each answered by one article (same order as the
+  # articles), ten the articles do not answer; memory-service's vector_similarity of every article.
+  say "# knowledge-base threshold, $(date -u +%Y-%m-%dT%H:%M:%SZ), the in-process model (bge-small-en-v1.5-q)"
+  python3 - "$MEM_PORT" "$collection" "$runtime" <<'PY' | tee -a "$results"
+import json, sys, urllib.request
+port, collection, token = sys.argv[1:4]
+answerable = ["How do I reset my password?", "My parcel has not arrived yet, where is it?", "Can I change my delivery address?",
+    "How long does a refund take to reach my card?", "The app crashes when I open my orders", "Do you ship to Da Nang?",
+    "How do I cancel my subscription?", "I was charged twice for one order", "Where can I download my invoice?",
+    "What are your opening hours on Sunday?"]
+titles = ["Passwords", "Delivery times", "Changing the address", "Refunds", "App problems", "Shipping areas", "Subscriptions",
+    "Double charges", "Invoices", "Opening hours"]
+unanswerable = ["Can I pay with Bitcoin?", "Do you sell gift cards?", "Is there a student discount?", "Who is your CEO?",
+    "Can I bring my dog to the store?", "Are you hiring delivery drivers?", "What is the warranty on headphones?",
+    "How do I become a reseller?", "Do you sell my data to advertisers?", "Can you install the TV for me?"]
+def search(q):
+    req = urllib.request.Request(f"http://127.0.0.1:{port}/v1/collections/{collection}/search",
+        data=json.dumps({"query": q, "mode": "vector", "limit": 10}).encode(),
+        headers={"Authorization": "Bearer " + token, "Content-Type": "application/json"})
+    items = json.load(urllib.request.urlopen(req))["items"]
+    return {i["source"]["title"]: i["vector_similarity"] for i in items}
+right, wrong_best, none_best = [], [], []
+for q, t in zip(answerable, titles):
+    sims = search(q)
+    right.append(sims.get(t, 0.0))
+    wrong_best.append(max(v for k, v in sims.items() if k != t))
+    print(f"answerable  {sims.get(t, 0.0):.3f} (its article)  {wrong_best[-1]:.3f} (best other)  {q}")
+for q in unanswerable:
+    sims = search(q)
+    none_best.append(max(sims.values()))
+    print(f"unanswered  {none_best[-1]:.3f} (best article)  {q}")
+print(f"RESULT its-article min={min(right):.3f} median={sorted(right)[5]:.3f} max={max(right):.3f}")
+print(f"RESULT best-other-article min={min(wrong_best):.3f} median={sorted(wrong_best)[5]:.3f} max={max(wrong_best):.3f}")
+print(f"RESULT unanswerable-best min={min(none_best):.3f} median={sorted(none_best)[5]:.3f} max={max(none_best):.3f}")
+for th in [0.5, 0.55, 0.6, 0.65, 0.7, 0.75]:
+    answered = sum(1 for r in right if r >= th)
+    false_answers = sum(1 for n in none_best if n >= th)
+    print(f"RESULT threshold={th:.2f} answerable_answered={answered}/10 unanswerable_answered={false_answers}/10")
+PY
+  exit 0
+fi
 
 say "# support desk benchmark, $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 say "machine: $(nproc) cpus, $(free -m | awk '/Mem:/ {print $2}') MB RAM; $(psql --version | head -1); java $(java -version 2>&1 | head -1)"

@@ -125,7 +125,7 @@ CREATE TABLE ticket_external_refs (
 CREATE TABLE support_settings (
     tenant_id               uuid PRIMARY KEY,
     kb_collection_id        uuid,
-    kb_min_similarity       double precision NOT NULL DEFAULT 0.5 CHECK (kb_min_similarity BETWEEN 0 AND 1),
+    kb_min_similarity       double precision NOT NULL DEFAULT 0.65 CHECK (kb_min_similarity BETWEEN 0 AND 1),
     answer_chunks           integer NOT NULL DEFAULT 3 CHECK (answer_chunks BETWEEN 1 AND 10),
     auto_answer             boolean NOT NULL DEFAULT true,
     answer_with_llm         boolean NOT NULL DEFAULT true,

@@ -156,12 +156,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         return new JsonObject().put("id", UUID.randomUUID().toString());
     }
 
-    /** A password question finds a close chunk (0.81) and a weaker one (0.62); anything else only a far one (0.31). */
+    /** A password question finds a close chunk (0.81) and a weaker one (0.70); anything else only a far one (0.31). */
     private static JsonObject knowledge(String query) {
         JsonArray items = new JsonArray();
         if (query.toLowerCase(java.util.Locale.ROOT).contains("password")) {
             items.add(chunk(PASSWORD_CHUNK, PASSWORD_ANSWER, "Account help", 2, "Security > Passwords", 0.81));
-            items.add(chunk(UUID.randomUUID(), "Passwords must have at least twelve characters.", "Account help", 3, null, 0.62));
+            items.add(chunk(UUID.randomUUID(), "Passwords must have at least twelve characters.", "Account help", 3, null, 0.70));
         } else {
             items.add(chunk(UUID.randomUUID(), "Our office is closed on Sundays.", "Opening hours", null, null, 0.31));
         }

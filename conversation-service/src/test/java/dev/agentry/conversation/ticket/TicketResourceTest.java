@@ -245,7 +245,7 @@ class TicketResourceTest extends TwoTenantTest {
         useKnowledgeBase("escalation_webhook_url", StandInServices.BASE.get() + "/hooks/escalation");
         var low = as(runtime()).body(body("title", "Where is your office?")).post("/v1/tickets").then().statusCode(201)
                 .body("ticket.status", equalTo("escalated")).body("escalation[0].trigger", equalTo("low_kb_score"))
-                .body("escalation[0].detail", containsString("0.310 is under the threshold 0.50"))
+                .body("escalation[0].detail", containsString("0.310 is under the threshold 0.65"))
                 .body("answer.content", containsString("a member of our support team"))
                 .body("answer.metadata.best_similarity", equalTo(0.31f)).extract();
         String lowId = low.path("ticket.id");
@@ -380,7 +380,7 @@ class TicketResourceTest extends TwoTenantTest {
 
     @Test
     void settingsAreCheckedAndOnlyATenantAdminChangesThem() {
-        as(tokenA(Roles.VIEWER)).get("/v1/support/settings").then().statusCode(200).body("kb_min_similarity", equalTo(0.5f))
+        as(tokenA(Roles.VIEWER)).get("/v1/support/settings").then().statusCode(200).body("kb_min_similarity", equalTo(0.65f))
                 .body("escalation_keywords", hasItem("refund")).body("auto_answer", equalTo(true));
         as(runtime()).body(Map.of()).put("/v1/support/settings").then().statusCode(403);
         String admin = tokenA(Roles.TENANT_ADMIN);
