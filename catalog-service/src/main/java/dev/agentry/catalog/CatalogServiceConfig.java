@@ -75,6 +75,17 @@ public interface CatalogServiceConfig {
         /** Expired entries of the tenant a fill deletes in passing (the purge: never needed for correctness). */
         @WithDefault("100")
         int purgeBatch();
+
+        /** hnsw.ef_search of a lookup through the index (the candidate list of the walk for the one nearest entry). */
+        @WithDefault("100")
+        int efSearch();
+
+        /**
+         * How long a scope found larger than search.exact-threshold is remembered as large (its
+         * lookups then go to the index without counting it again).
+         */
+        @WithDefault("60s")
+        Duration largeScopeMemory();
     }
 
     interface Search {

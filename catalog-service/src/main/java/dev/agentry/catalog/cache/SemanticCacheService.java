@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The semantic cache, by plain SQL (vector search): fill, lookup, read, delete, the tenant's
@@ -33,6 +34,17 @@ import java.util.UUID;
 public class SemanticCacheService {
 
     static final QueryVectors.Fields FILL_FIELDS = new QueryVectors.Fields("question", "embedding", "embedding_model");
+    static final int MAX_REMEMBERED_SCOPES = 10_000;
+
+    /** A lookup's scope. */
+    record Scope(UUID tenant, UUID botVersionId, String language, String model) {
+    }
+
+    /**
+     * Scopes counted above search.exact-threshold, until when they are taken as large without a
+     * count (counting up to the threshold is most of a lookup's time at 100,000 entries).
+     */
+    private final ConcurrentHashMap<Scope, Long> largeUntil = new ConcurrentHashMap<>();
 
     @Inject
     TenantTransactions tx;
@@ -86,10 +98,23 @@ public class SemanticCacheService {
                     double tenantThreshold = settings.orElseGet(SemanticCacheSettings::defaults).similarityThreshold();
                     double threshold = l.minSimilarity() == null ? tenantThreshold : Math.max(tenantThreshold, l.minSimilarity());
                     long exactMax = config.search().exactThreshold();
-                    return store.scopeSize(conn, tenant, l.botVersionId(), language, model, exactMax + 1).chain(count -> {
-                        SearchStrategy strategy = SearchStrategy.choose(l.strategy() == null ? SearchStrategy.AUTO : l.strategy(), count,
-                                exactMax, false);
-                        return (strategy == SearchStrategy.INDEX ? IndexSearchSettings.preferIndex(conn, 40) : Uni.createFrom().voidItem())
+                    SearchStrategy requested = l.strategy() == null ? SearchStrategy.AUTO : l.strategy();
+                    Scope scope = new Scope(tenant, l.botVersionId(), language, model);
+                    Long until = largeUntil.get(scope);
+                    boolean knownLarge = until != null && until - System.nanoTime() > 0;
+                    Uni<Long> size = requested != SearchStrategy.AUTO || knownLarge ? Uni.createFrom().item(exactMax + 1)
+                            : store.scopeSize(conn, tenant, l.botVersionId(), language, model, exactMax + 1).invoke(count -> {
+                                if (count > exactMax) {
+                                    if (largeUntil.size() >= MAX_REMEMBERED_SCOPES) {
+                                        largeUntil.clear();
+                                    }
+                                    largeUntil.put(scope, System.nanoTime() + config.semanticCache().largeScopeMemory().toNanos());
+                                }
+                            });
+                    return size.chain(count -> {
+                        SearchStrategy strategy = SearchStrategy.choose(requested, count, exactMax, false);
+                        return (strategy == SearchStrategy.INDEX ? IndexSearchSettings.preferIndex(conn, config.semanticCache().efSearch())
+                                : Uni.createFrom().voidItem())
                                 .chain(() -> store.nearest(conn, tenant, l.botVersionId(), language, model, VectorCodec.toSql(vector),
                                         strategy == SearchStrategy.EXACT))
                                 .map(nearest -> {
