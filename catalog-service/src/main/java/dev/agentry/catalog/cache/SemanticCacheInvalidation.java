@@ -26,6 +26,18 @@ public class SemanticCacheInvalidation {
         return sourceChanged(conn, tenant, "offering", offeringId);
     }
 
+    /**
+     * A variant's price was written: the entries built from its offering. The offering row is
+     * locked first, so a fill naming the offering (which share-locks it) waits for the change.
+     */
+    public Uni<Integer> variantPriceChanged(SqlConnection conn, UUID tenant, UUID variantId) {
+        return conn.preparedQuery("SELECT o.id FROM tenant_offering o JOIN tenant_offering_variant v ON v.tenant_id = o.tenant_id "
+                + "AND v.offering_id = o.id WHERE v.tenant_id = $1 AND v.id = $2 FOR NO KEY UPDATE OF o")
+                .execute(Tuple.of(tenant, variantId))
+                .chain(rows -> rows.size() == 0 ? Uni.createFrom().item(0)
+                        : sourceChanged(conn, tenant, "offering", rows.iterator().next().getUUID("id")));
+    }
+
     /** A bot version is going away (its entries also cascade with it). */
     public Uni<Integer> botVersionChanged(SqlConnection conn, UUID tenant, UUID versionId) {
         return conn.preparedQuery("DELETE FROM tenant_semantic_cache WHERE tenant_id = $1 AND bot_version_id = $2")

@@ -1,5 +1,6 @@
 package dev.agentry.catalog.pricing;
 
+import dev.agentry.catalog.cache.SemanticCacheInvalidation;
 import dev.agentry.catalog.support.CatalogErrors;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.NotFoundException;
@@ -39,6 +40,9 @@ public class PricingService {
 
     @Inject
     TenantContext caller;
+
+    @Inject
+    SemanticCacheInvalidation cache;
 
     public Uni<Channel> createChannel(ChannelCreate create) {
         ChannelEntity e = new ChannelEntity();
@@ -107,7 +111,9 @@ public class PricingService {
                 if (!exists) {
                     throw new ValidationException("variant_id", "is not a variant of this tenant");
                 }
-                return prices.upsert(conn, tenant, listId, currency.get(), write);
+                // The semantic cache's answers built from the variant's offering go with the new price.
+                return cache.variantPriceChanged(conn, tenant, write.variantId())
+                        .chain(() -> prices.upsert(conn, tenant, listId, currency.get(), write));
             });
         })).onFailure().transform(f -> CatalogErrors.translate(f, UNIQUE));
     }

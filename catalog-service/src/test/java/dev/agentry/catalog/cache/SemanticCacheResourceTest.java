@@ -198,8 +198,19 @@ class SemanticCacheResourceTest extends TwoTenantTest {
         as(viewer(tenantA)).get("/v1/semantic-cache/" + aboutVilla).then().statusCode(404);
         String again = fill(tenantA, body("question", "Is the villa in District 7 still for sale?", "answer", "No, sold.",
                 "bot_version_id", version, "language", "en", "source_offering_ids", List.of(villa)));
-        as(admin(tenantA)).delete("/v1/offerings/" + villa).then().statusCode(204);
+        // A price of one of its variants is written.
+        String sku = as(admin(tenantA)).body(body("sku", "VILLA-D7", "name", "Villa D7")).post("/v1/offerings/" + villa + "/variants")
+                .then().statusCode(201).extract().path("id");
+        String list = as(admin(tenantA)).body(body("code", "cache-vnd", "currency", "VND")).post("/v1/price-lists").then().statusCode(201)
+                .extract().path("id");
+        as(viewer(tenantA)).get("/v1/semantic-cache/" + again).then().statusCode(200);
+        as(admin(tenantA)).body(body("variant_id", sku, "amount", 25000000000L)).put("/v1/price-lists/" + list + "/prices").then()
+                .statusCode(200);
         as(viewer(tenantA)).get("/v1/semantic-cache/" + again).then().statusCode(404);
+        String priced = fill(tenantA, body("question", "How much is the villa in District 7?", "answer", "25 billion VND.",
+                "bot_version_id", version, "language", "en", "source_offering_ids", List.of(villa)));
+        as(admin(tenantA)).delete("/v1/offerings/" + villa).then().statusCode(204);
+        as(viewer(tenantA)).get("/v1/semantic-cache/" + priced).then().statusCode(404);
 
         // An answer built before its source changed is refused (built_at), not stored.
         String hours = faq(tenantA, "What are your opening hours?", "9 to 6.");
