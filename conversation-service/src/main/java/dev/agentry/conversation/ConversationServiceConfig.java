@@ -158,7 +158,11 @@ public interface ConversationServiceConfig {
         @WithDefault("PT24H")
         Duration slotTtl();
 
-        /** What the deterministic responder says when nothing matched. */
+        /** How long the tenant's LLM may take to answer a turn no rule answered; past it, the fallback. */
+        @WithDefault("PT10S")
+        Duration llmTimeout();
+
+        /** What the turn answers when no rule matched and the tenant has no LLM (or it failed). */
         @WithDefault("Thank you for your message. A colleague will get back to you shortly.")
         String fallbackResponse();
     }

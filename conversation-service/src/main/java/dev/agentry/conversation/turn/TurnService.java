@@ -152,8 +152,45 @@ public class TurnService {
         Optional<RuleHit> rule = found.rules().stream().filter(r -> r.score() >= config.turn().ruleThreshold())
                 .max(Comparator.comparingDouble(RuleHit::score));
         Optional<String> ruleText = rule.flatMap(TurnService::responseOf);
-        String response = ruleText.orElse(config.turn().fallbackResponse());
-        String source = ruleText.isPresent() ? "rule" : "fallback";
+        Uni<Answer> answer = ruleText.isPresent() ? Uni.createFrom().item(new Answer(ruleText.get(), "rule", null))
+                : steps.time("llm", () -> configs.complete(authorization, prompt(request, found), 400, config.turn().llmTimeout()))
+                        .map(outcome -> {
+                            if (outcome.completion() != null) {
+                                return new Answer(outcome.completion().content(), "llm", outcome.completion());
+                            }
+                            if (outcome.failed()) {
+                                steps.degrade("llm");
+                            }
+                            return new Answer(config.turn().fallbackResponse(), "fallback", null);
+                        });
+        return answer.flatMap(a -> finish(tenant, session, request, found, steps, started, authorization, rule, a));
+    }
+
+    /** The turn's answer: its text, where it came from ({@code rule}, {@code llm}, {@code fallback}), the LLM's completion. */
+    private record Answer(String text, String source, ConfigClient.Completion completion) {
+    }
+
+    /**
+     * What the tenant's LLM is told when no rule answers: to answer as the business's assistant, the
+     * customer's closest memories (what they said before), and the message. config-service holds the
+     * model and key; the tokens count against the tenant's monthly budget.
+     */
+    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found) {
+        StringBuilder system = new StringBuilder("You are this business's customer assistant. Answer the customer's message "
+                + "briefly and kindly, in their language. If you cannot help, say that a colleague will follow up.");
+        if (!found.memories().isEmpty()) {
+            system.append("\n\nWhat this customer told us before:");
+            found.memories().forEach(m -> system.append("\n- ").append(m.content()));
+        }
+        return new io.vertx.core.json.JsonArray()
+                .add(new io.vertx.core.json.JsonObject().put("role", "system").put("content", system.toString()))
+                .add(new io.vertx.core.json.JsonObject().put("role", "user").put("content", request.message()));
+    }
+
+    private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
+            long started, String authorization, Optional<RuleHit> rule, Answer answer) {
+        String response = answer.text();
+        String source = answer.source();
         Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
                 .findFirst();
         UUID customer = found.customer().orElse(session.customerProfileId());
@@ -169,6 +206,10 @@ public class TurnService {
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
                 x.confidence())).toList());
         decision.put("response_source", source);
+        if (answer.completion() != null) {
+            decision.put("llm", Map.of("model", String.valueOf(answer.completion().model()), "input_tokens",
+                    answer.completion().inputTokens(), "output_tokens", answer.completion().outputTokens()));
+        }
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
         decision.put("latency_ms", steps.latencies());
@@ -186,7 +227,9 @@ public class TurnService {
                 })
                 .flatMap(filled -> messages.append(conn, tenant, session.sessionId(), Ids.newId(), new MessageCreate(
                         MessageRole.ASSISTANT, response, Map.of("decision_id", decisionId.toString(), "response_source", source),
-                        null, null, null, null, null, null, latencyMs)))
+                        null, answer.completion() == null ? null : answer.completion().model(),
+                        answer.completion() == null ? null : answer.completion().inputTokens(),
+                        answer.completion() == null ? null : answer.completion().outputTokens(), null, null, latencyMs)))
                 .flatMap(assistant -> decisions.nextTurnNumber(conn, tenant, session.sessionId()))
                 .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, "turn", decision,
                         latencyMs)));

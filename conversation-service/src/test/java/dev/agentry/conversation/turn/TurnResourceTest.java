@@ -107,6 +107,35 @@ class TurnResourceTest extends TwoTenantTest {
                 StandInServices.CALLS.stream().filter(c -> "/v1/profiles/resolve".equals(c.get("path"))).count());
     }
 
+    /** No rule answers (config-service's rule match is down here): the tenant's LLM does, with the customer's memories. */
+    @Test
+    void whenNoRuleAnswersTheTenantsLlmDoesAndTheFallbackCoversItsAbsence() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        StandInServices.MODES.put("config", StandInServices.Mode.DOWN);
+        StandInServices.LLM_CONFIGURED.set(true);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "llm-answered"));
+        as(runtime).body(Map.of("message", "Can you tell me about my kettle order?")).post(turn(session)).then().statusCode(200)
+                .body("response", equalTo(StandInServices.LLM_ANSWER)).body("response_source", equalTo("llm"))
+                .body("decision.llm.model", equalTo("stand-in-model")).body("decision.llm.input_tokens", equalTo(120))
+                .body("degraded", containsInAnyOrder("rules", "scenarios"));
+        var call = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
+        io.vertx.core.json.JsonObject sent = (io.vertx.core.json.JsonObject) call.get("body");
+        assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").contains("Ordered a kettle, #4471."),
+                "the customer's memories go with the message");
+        assertEquals("Bearer " + runtime, call.get("authorization"));
+        as(runtime).get("/v1/sessions/" + session + "/messages").then().body("items[1].model", equalTo("stand-in-model"))
+                .body("items[1].output_tokens", equalTo(30));
+
+        // The LLM down: the fallback, and the LLM named degraded. Without an LLM: the fallback, nothing degraded by it.
+        StandInServices.MODES.put("llm", StandInServices.Mode.DOWN);
+        as(runtime).body(Map.of("message", "hello?")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("fallback")).body("degraded", hasItem("llm"));
+        StandInServices.MODES.remove("llm");
+        StandInServices.LLM_CONFIGURED.set(false);
+        as(runtime).body(Map.of("message", "anyone?")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("fallback")).body("degraded", containsInAnyOrder("rules", "scenarios"));
+    }
+
     @Test
     void aDependencyDownOrSlowDegradesTheTurnInsteadOfFailingIt() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
