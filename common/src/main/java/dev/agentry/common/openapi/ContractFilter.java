@@ -119,10 +119,31 @@ public class ContractFilter implements OASFilter {
                 op.setSecurity(List.<SecurityRequirement>of());
             }
             addErrors(op, method, secured, hasBody);
+            nameInlineForms(openAPI, op);
             if (takesIfMatch(op)) {
                 addProblem(op.getResponses(), "428", "If-Match is required: send the version you read (its ETag)");
             }
         }));
+    }
+
+    /**
+     * A multipart form's schema is inline where Quarkus writes it (built from the {@code @RestForm}
+     * parameters); generated clients need a model for it, and openapi-generator names but does not
+     * write one for an inline form beside other content types. So each becomes a named component,
+     * {@code <OperationId>Form}.
+     */
+    private static void nameInlineForms(OpenAPI openAPI, Operation op) {
+        if (op.getRequestBody() == null || op.getRequestBody().getContent() == null || op.getOperationId() == null) {
+            return;
+        }
+        var form = op.getRequestBody().getContent().getMediaType("multipart/form-data");
+        if (form == null || form.getSchema() == null || form.getSchema().getRef() != null) {
+            return;
+        }
+        String id = op.getOperationId();
+        String name = Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Form";
+        openAPI.getComponents().addSchema(name, form.getSchema());
+        form.setSchema(OASFactory.createSchema().ref(name));
     }
 
     private static void addErrors(Operation op, PathItem.HttpMethod method, boolean secured, boolean hasBody) {

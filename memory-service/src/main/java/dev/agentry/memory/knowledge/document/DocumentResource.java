@@ -37,7 +37,9 @@ import org.jboss.resteasy.reactive.RestResponse;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 
 /**
  * Documents of a collection. A text is sent as JSON ({@code title}, {@code content}, ...) or as its
@@ -126,6 +128,8 @@ public class DocumentResource {
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @APIResponse(responseCode = "422", description = "A file that is encrypted, unreadable or holds no text",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+            schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @POST
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed(Roles.TENANT_ADMIN)
