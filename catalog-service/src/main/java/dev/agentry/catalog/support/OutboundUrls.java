@@ -1,7 +1,7 @@
 package dev.agentry.catalog.support;
 
 import dev.agentry.common.error.ValidationException;
-import java.net.Inet6Address;
+import dev.agentry.common.net.InternalAddresses;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -14,7 +14,8 @@ import java.util.Locale;
  * {@code .example.com} for the domain and its subdomains), and none of the addresses the host
  * resolves to internal: loopback, link-local (cloud metadata at 169.254.169.254), private (RFC
  * 1918), unique-local (fc00::/7), carrier-grade NAT (100.64.0.0/10), 0.0.0.0/8, multicast,
- * unspecified (SSRF). conversation-service has the same address rule for its webhooks.
+ * unspecified (SSRF): common's {@link InternalAddresses}, the rule conversation-service's webhooks and
+ * connectors follow too.
  */
 public final class OutboundUrls {
 
@@ -23,16 +24,7 @@ public final class OutboundUrls {
 
     /** The URL, checked for its form and its host against the allow list (no resolution yet). */
     public static URI check(String field, String url, List<String> allowedHosts) {
-        URI uri;
-        try {
-            uri = new URI(url);
-        } catch (Exception e) {
-            throw new ValidationException(field, "is not a URL");
-        }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null || uri.getRawUserInfo() != null) {
-            throw new ValidationException(field, "must be an http or https URL with a host and no credentials");
-        }
+        URI uri = InternalAddresses.httpUrl(field, url);
         if (allowedHosts.isEmpty()) {
             throw new ValidationException(field, "URL sources are not enabled here (an operator lists the allowed hosts in "
                     + "agentry.catalog.import.url-hosts)");
@@ -48,34 +40,19 @@ public final class OutboundUrls {
 
     /** Resolves the host (blocking: call off the event loop); 400 when it is unknown or any address is internal. */
     public static void checkResolved(String field, URI uri) {
-        String host = uri.getHost();
-        if (host.startsWith("[") && host.endsWith("]")) {
-            host = host.substring(1, host.length() - 1);
-        }
-        InetAddress[] addresses;
+        InetAddress internal;
         try {
-            addresses = InetAddress.getAllByName(host);
+            internal = InternalAddresses.firstInternal(uri.getHost());
         } catch (UnknownHostException e) {
             throw new ValidationException(field, "host " + uri.getHost() + " does not resolve");
         }
-        for (InetAddress address : addresses) {
-            if (isInternal(address)) {
-                throw new ValidationException(field, "points at an internal address (" + address.getHostAddress()
-                        + "), which imports may not reach");
-            }
+        if (internal != null) {
+            throw new ValidationException(field, "points at an internal address (" + internal.getHostAddress()
+                    + "), which imports may not reach");
         }
     }
 
     public static boolean isInternal(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress() || a.isAnyLocalAddress()
-                || a.isMulticastAddress()) {
-            return true;
-        }
-        byte[] b = a.getAddress();
-        if (a instanceof Inet6Address) {
-            return (b[0] & 0xfe) == 0xfc; // fc00::/7, unique local
-        }
-        return (b[0] & 0xff) == 100 && (b[1] & 0xc0) == 64 // 100.64.0.0/10, carrier-grade NAT
-                || (b[0] & 0xff) == 0; // 0.0.0.0/8
+        return InternalAddresses.isInternal(a);
     }
 }
