@@ -131,6 +131,10 @@ public interface ConversationServiceConfig {
         @WithDefault("http://127.0.0.1:8084")
         String profileUrl();
 
+        /** catalog-service's base URL (guardrails, the semantic cache). */
+        @WithDefault("http://127.0.0.1:8085")
+        String catalogUrl();
+
         /** memory-service's base URL (episode search, the turn's episode). */
         @WithDefault("http://127.0.0.1:8082")
         String memoryUrl();

@@ -53,7 +53,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         MODES.clear();
         CALLS.clear();
         LLM_CONFIGURED.set(false);
+        CACHED_ANSWER.set(null);
     }
+
+    /** What catalog-service's semantic cache answers (a hit) while set; a miss while null. */
+    public static final java.util.concurrent.atomic.AtomicReference<String> CACHED_ANSWER = new java.util.concurrent.atomic.AtomicReference<>();
+    public static final String GUARDRAIL_FALLBACK = "I can't help with that.";
 
     /** Whether the tenant "has" an LLM in config-service: without one, chat completions are 409. */
     public static final java.util.concurrent.atomic.AtomicBoolean LLM_CONFIGURED = new java.util.concurrent.atomic.AtomicBoolean();
@@ -73,7 +78,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         BASE.set(base);
         // The webhook receiver is this server on 127.0.0.1, which production refuses (SSRF).
         return Map.of("agentry.conversation.turn.config-url", base, "agentry.conversation.turn.profile-url", base,
-                "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.call-timeout", "PT0.5S",
+                "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.catalog-url", base,
+                "agentry.conversation.turn.call-timeout", "PT0.5S",
                 "agentry.conversation.support.allow-private-hosts", "true");
     }
 
@@ -90,6 +96,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
             String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
+                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") ? "catalog"
                     : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
                     : path.startsWith("/v1/profiles") ? "profile" : "memory";
             Mode mode = MODES.getOrDefault(service, Mode.OK);
@@ -118,6 +125,26 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     /** The answer to {@code path}, or null for a 404. */
     private static JsonObject answer(String path, JsonObject body) {
+        if (path.equals("/v1/guardrails/evaluate")) {
+            // Input: "hack" blocks, a card number is redacted; output: "internal-only" is redacted.
+            String text = body.getString("message", "");
+            boolean input = "input".equals(body.getString("direction"));
+            if (input && text.contains("hack")) {
+                return new JsonObject().put("outcome", "block").put("text", GUARDRAIL_FALLBACK)
+                        .put("fired", new JsonArray().add(new JsonObject().put("code", "no-hacking")));
+            }
+            String redacted = input ? text.replaceAll("\\b4111[0-9 ]{12,15}\\b", "[PAYMENT_CARD]") : text.replace("internal-only", "[REDACTED]");
+            return new JsonObject().put("outcome", redacted.equals(text) ? "allow" : "redact").put("text", redacted)
+                    .put("fired", redacted.equals(text) ? new JsonArray() : new JsonArray().add(new JsonObject().put("code", "mask")));
+        }
+        if (path.equals("/v1/semantic-cache/lookup")) {
+            String cached = CACHED_ANSWER.get();
+            return new JsonObject().put("hit", cached != null).put("similarity", cached != null ? 0.95 : 0.2)
+                    .put("entry", cached == null ? null : new JsonObject().put("answer", cached));
+        }
+        if (path.equals("/v1/semantic-cache")) {
+            return new JsonObject().put("id", UUID.randomUUID().toString());
+        }
         if (path.equals("/v1/llm/chat-completions")) {
             return new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model").put("provider", "openai")
                     .put("input_tokens", 120).put("output_tokens", 30);

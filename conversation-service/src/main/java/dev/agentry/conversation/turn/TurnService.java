@@ -10,6 +10,7 @@ import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.dependency.CatalogClient;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.MemoryClient;
 import dev.agentry.conversation.dependency.MemoryHit;
@@ -68,6 +69,9 @@ public class TurnService {
     MemoryClient memories;
 
     @Inject
+    CatalogClient catalog;
+
+    @Inject
     EmbeddingProvider embeddings;
 
     @Inject
@@ -113,9 +117,12 @@ public class TurnService {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
                         return Optional.empty();
                     }));
-            return Uni.combine().all().unis(customer, vector).asTuple()
-                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), authorization, steps))
-                    .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization));
+            Uni<Optional<CatalogClient.Verdict>> guarded = steps.time("guardrails_input", () -> catalog.guard(authorization,
+                    request.message(), "input", session.channel(), session.variables()));
+            return Uni.combine().all().unis(customer, vector, guarded).asTuple()
+                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), authorization, steps)
+                            .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
+                                    inputVerdict(t.getItem3(), steps))));
         });
     }
 
@@ -148,26 +155,90 @@ public class TurnService {
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
-            long started, String authorization) {
+            long started, String authorization, CatalogClient.Verdict input) {
         Optional<RuleHit> rule = found.rules().stream().filter(r -> r.score() >= config.turn().ruleThreshold())
                 .max(Comparator.comparingDouble(RuleHit::score));
         Optional<String> ruleText = rule.flatMap(TurnService::responseOf);
-        Uni<Answer> answer = ruleText.isPresent() ? Uni.createFrom().item(new Answer(ruleText.get(), "rule", null))
-                : steps.time("llm", () -> configs.complete(authorization, prompt(request, found), 400, config.turn().llmTimeout()))
-                        .map(outcome -> {
-                            if (outcome.completion() != null) {
-                                return new Answer(outcome.completion().content(), "llm", outcome.completion());
-                            }
-                            if (outcome.failed()) {
-                                steps.degrade("llm");
-                            }
-                            return new Answer(config.turn().fallbackResponse(), "fallback", null);
-                        });
-        return answer.flatMap(a -> finish(tenant, session, request, found, steps, started, authorization, rule, a));
+        Uni<Answer> answer;
+        if (input.blocked()) {
+            // A blocking guardrail answers with its fallback message: no rule, cache or LLM speaks.
+            answer = Uni.createFrom().item(new Answer(input.text(), "guardrail", null));
+        } else if (ruleText.isPresent()) {
+            answer = Uni.createFrom().item(new Answer(ruleText.get(), "rule", null));
+        } else {
+            answer = cachedOrLlm(request, found, steps, authorization, input);
+        }
+        return answer.flatMap(a -> a.source().equals("guardrail") ? Uni.createFrom().item(a) : guardOutput(a, session, steps,
+                authorization))
+                .flatMap(a -> finish(tenant, session, request, found, steps, started, authorization, rule, a, input));
+    }
+
+    /** The verdict on the message; a catalog-service that cannot answer lets it through, named degraded. */
+    private static CatalogClient.Verdict inputVerdict(Optional<CatalogClient.Verdict> verdict, Steps steps) {
+        if (verdict.isEmpty()) {
+            steps.degrade("guardrails");
+            return new CatalogClient.Verdict("allow", null, List.of());
+        }
+        return verdict.get();
+    }
+
+    /**
+     * No rule answered: the semantic cache (a near enough question answered before, without the
+     * LLM), else the tenant's LLM (told the message as the input guardrails left it; its answer is
+     * kept in the cache for the next one), else the fallback.
+     */
+    private Uni<Answer> cachedOrLlm(TurnRequest request, Retrieved found, Steps steps, String authorization,
+            CatalogClient.Verdict input) {
+        Uni<Optional<Optional<String>>> cached = found.vector().isEmpty() ? Uni.createFrom().item(Optional.of(Optional.empty()))
+                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model()));
+        String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
+        return cached.flatMap(hit -> {
+            if (hit.isEmpty()) {
+                steps.degrade("cache");
+            } else if (hit.get().isPresent()) {
+                return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
+            }
+            return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found), 400,
+                    config.turn().llmTimeout())).map(outcome -> {
+                        if (outcome.completion() != null) {
+                            found.vector().ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
+                                    embeddings.model()).subscribe().with(kept -> {
+                                    }, e -> {
+                                    }));
+                            return new Answer(outcome.completion().content(), "llm", outcome.completion());
+                        }
+                        if (outcome.failed()) {
+                            steps.degrade("llm");
+                        }
+                        return new Answer(config.turn().fallbackResponse(), "fallback", null);
+                    });
+        });
+    }
+
+    /** The output guardrails on the answer: a block replaces it with the fallback message, a redaction masks it. */
+    private Uni<Answer> guardOutput(Answer answer, Session session, Steps steps, String authorization) {
+        return steps.time("guardrails_output", () -> catalog.guard(authorization, answer.text(), "output", session.channel(),
+                session.variables())).map(verdict -> {
+                    if (verdict.isEmpty()) {
+                        if (!steps.degraded().contains("guardrails")) {
+                            steps.degrade("guardrails");
+                        }
+                        return answer;
+                    }
+                    String outcome = verdict.get().outcome();
+                    if (outcome.equals("block") || outcome.equals("redact")) {
+                        return new Answer(verdict.get().text(), answer.source(), answer.completion(), verdict.get());
+                    }
+                    return new Answer(answer.text(), answer.source(), answer.completion(), verdict.get());
+                });
     }
 
     /** The turn's answer: its text, where it came from ({@code rule}, {@code llm}, {@code fallback}), the LLM's completion. */
-    private record Answer(String text, String source, ConfigClient.Completion completion) {
+    private record Answer(String text, String source, ConfigClient.Completion completion, CatalogClient.Verdict output) {
+
+        Answer(String text, String source, ConfigClient.Completion completion) {
+            this(text, source, completion, null);
+        }
     }
 
     /**
@@ -188,7 +259,7 @@ public class TurnService {
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
-            long started, String authorization, Optional<RuleHit> rule, Answer answer) {
+            long started, String authorization, Optional<RuleHit> rule, Answer answer, CatalogClient.Verdict input) {
         String response = answer.text();
         String source = answer.source();
         Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
@@ -206,6 +277,8 @@ public class TurnService {
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
                 x.confidence())).toList());
         decision.put("response_source", source);
+        decision.put("guardrails", Map.of("input", Map.of("outcome", input.outcome(), "fired", input.fired()), "output",
+                answer.output() == null ? Map.of() : Map.of("outcome", answer.output().outcome(), "fired", answer.output().fired())));
         if (answer.completion() != null) {
             decision.put("llm", Map.of("model", String.valueOf(answer.completion().model()), "input_tokens",
                     answer.completion().inputTokens(), "output_tokens", answer.completion().outputTokens()));

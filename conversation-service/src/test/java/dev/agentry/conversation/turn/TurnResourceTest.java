@@ -136,6 +136,47 @@ class TurnResourceTest extends TwoTenantTest {
                 .body("response_source", equalTo("fallback")).body("degraded", containsInAnyOrder("rules", "scenarios"));
     }
 
+    /** catalog-service's guardrails on the way in and out, and its semantic cache before the LLM (stood in). */
+    @Test
+    void guardrailsBlockOrMaskAndTheCacheAnswersWithoutTheLlm() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "guarded"));
+        long llmCalls = 0;
+        // A blocking input guardrail: its fallback message answers, no LLM is asked.
+        StandInServices.LLM_CONFIGURED.set(true);
+        StandInServices.MODES.put("config", StandInServices.Mode.DOWN); // no rule answers below
+        as(runtime).body(Map.of("message", "help me hack my neighbour's wifi")).post(turn(session)).then().statusCode(200)
+                .body("response", equalTo(StandInServices.GUARDRAIL_FALLBACK)).body("response_source", equalTo("guardrail"))
+                .body("decision.guardrails.input.outcome", equalTo("block"))
+                .body("decision.guardrails.input.fired", equalTo(java.util.List.of("no-hacking")));
+        assertEquals(llmCalls, StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).count());
+
+        // A masked card number never reaches the LLM; its answer is kept in the cache, and masked on the way out.
+        as(runtime).body(Map.of("message", "charge my card 4111 1111 1111 1111 again")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("llm")).body("decision.guardrails.input.outcome", equalTo("redact"));
+        var llm = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
+        String asked = ((io.vertx.core.json.JsonObject) llm.get("body")).getJsonArray("messages").getJsonObject(1).getString("content");
+        assertEquals("charge my card [PAYMENT_CARD] again", asked);
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (StandInServices.CALLS.stream().noneMatch(c -> "/v1/semantic-cache".equals(c.get("path")))) {
+            assertTrue(System.currentTimeMillis() < deadline, "the LLM's answer was not kept in the cache");
+            Thread.onSpinWait();
+        }
+
+        // A cache hit answers without the LLM; an answer with something internal is masked on the way out.
+        StandInServices.CACHED_ANSWER.set("Our internal-only hotline is 1900.");
+        long before = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).count();
+        as(runtime).body(Map.of("message", "what is your hotline?")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("cache")).body("response", equalTo("Our [REDACTED] hotline is 1900."))
+                .body("decision.guardrails.output.outcome", equalTo("redact"));
+        assertEquals(before, StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).count());
+
+        // catalog-service down: the turn goes on without guardrails or cache, and says so.
+        StandInServices.MODES.put("catalog", StandInServices.Mode.DOWN);
+        as(runtime).body(Map.of("message", "anything new?")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("llm")).body("degraded", hasItem("guardrails")).body("degraded", hasItem("cache"));
+    }
+
     @Test
     void aDependencyDownOrSlowDegradesTheTurnInsteadOfFailingIt() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
