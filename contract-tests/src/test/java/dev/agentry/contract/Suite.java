@@ -29,7 +29,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     private static final String DB_NAME = env("AGENTRY_CONTRACT_DB_NAME", "agentry_contract");
-    private static final String[] SCHEMAS = { "config", "memory", "profile", "audit", "conversation" };
+    private static final String[] SCHEMAS = { "config", "memory", "profile", "audit", "catalog", "conversation" };
 
     private static Suite running;
 
@@ -38,6 +38,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     private ServiceProcess memory;
     private ServiceProcess profile;
     private ServiceProcess audit;
+    private ServiceProcess catalog;
     private ServiceProcess conversation;
     private String platformApiKey;
 
@@ -105,17 +106,19 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         memory = ServiceProcess.start(root, "memory-service", verifyingEnv);
         profile = ServiceProcess.start(root, "profile-service", verifyingEnv);
         audit = ServiceProcess.start(root, "audit-service", verifyingEnv);
+        catalog = ServiceProcess.start(root, "catalog-service", verifyingEnv);
         // The turn pipeline calls the others where they run here.
         Map<String, String> conversationEnv = new HashMap<>(verifyingEnv);
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_CONFIG_URL", config.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_PROFILE_URL", profile.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_MEMORY_URL", memory.baseUri());
+        conversationEnv.put("AGENTRY_CONVERSATION_TURN_CATALOG_URL", catalog.baseUri());
         conversation = ServiceProcess.start(root, "conversation-service", conversationEnv);
     }
 
     @Override
     public void close() {
-        for (ServiceProcess service : new ServiceProcess[] { conversation, audit, profile, memory, config }) {
+        for (ServiceProcess service : new ServiceProcess[] { conversation, catalog, audit, profile, memory, config }) {
             if (service != null) {
                 service.close();
             }
