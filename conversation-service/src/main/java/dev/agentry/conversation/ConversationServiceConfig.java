@@ -150,6 +150,10 @@ public interface ConversationServiceConfig {
         @WithDefault("0.55")
         double ruleThreshold();
 
+        /** The lowest FAQ {@code vector_similarity} whose answer answers the turn (catalog-service's paraphrase test: above 0.7). */
+        @WithDefault("0.8")
+        double faqThreshold();
+
         /** The lowest scenario-match score that enters a scenario. */
         @WithDefault("0.6")
         double scenarioThreshold();

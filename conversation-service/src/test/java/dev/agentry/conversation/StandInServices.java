@@ -54,7 +54,15 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         CALLS.clear();
         LLM_CONFIGURED.set(false);
         CACHED_ANSWER.set(null);
+        BOT.set(false);
+        FAQ_ANSWER.set(null);
     }
+
+    /** Whether the agent has an active bot in catalog-service, and what its FAQ answers (0.86 similarity) while set. */
+    public static final java.util.concurrent.atomic.AtomicBoolean BOT = new java.util.concurrent.atomic.AtomicBoolean();
+    public static final java.util.concurrent.atomic.AtomicReference<String> FAQ_ANSWER = new java.util.concurrent.atomic.AtomicReference<>();
+    public static final UUID BOT_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000b0");
+    public static final UUID BOT_VERSION_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000b1");
 
     /** What catalog-service's semantic cache answers (a hit) while set; a miss while null. */
     public static final java.util.concurrent.atomic.AtomicReference<String> CACHED_ANSWER = new java.util.concurrent.atomic.AtomicReference<>();
@@ -96,7 +104,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
             String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
-                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") ? "catalog"
+                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots") ? "catalog"
                     : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
                     : path.startsWith("/v1/profiles") ? "profile" : "memory";
             Mode mode = MODES.getOrDefault(service, Mode.OK);
@@ -125,6 +133,19 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
 
     /** The answer to {@code path}, or null for a 404. */
     private static JsonObject answer(String path, JsonObject body) {
+        if (path.equals("/v1/bots")) {
+            return new JsonObject().put("items", BOT.get() ? new JsonArray().add(new JsonObject().put("id", BOT_ID.toString()))
+                    : new JsonArray());
+        }
+        if (path.startsWith("/v1/bots/" + BOT_ID + "/version-for-session/")) {
+            return new JsonObject().put("bot_id", BOT_ID.toString()).put("version_id", BOT_VERSION_ID.toString()).put("version", 3);
+        }
+        if (path.equals("/v1/bots/" + BOT_ID + "/faq/search")) {
+            String faq = FAQ_ANSWER.get();
+            return new JsonObject().put("hits", faq == null ? new JsonArray() : new JsonArray().add(new JsonObject()
+                    .put("id", UUID.randomUUID().toString()).put("question", "When are you open?").put("answer", faq)
+                    .put("vector_similarity", 0.86)));
+        }
         if (path.equals("/v1/guardrails/evaluate")) {
             // Input: "hack" blocks, a card number is redacted; output: "internal-only" is redacted.
             String text = body.getString("message", "");

@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
-/** catalog-service as the turn uses it: the tenant's guardrails on a text, and the semantic cache. */
+/** catalog-service as the turn uses it: the agent's bot and version, its FAQ, the tenant's guardrails, the semantic cache. */
 @ApplicationScoped
 public class CatalogClient {
 
@@ -38,17 +39,62 @@ public class CatalogClient {
         }));
     }
 
-    /** The cached answer for the turn's vector in the scope of no bot, if one is near enough; empty when catalog-service could not answer. */
-    public Uni<Optional<Optional<String>>> cached(String authorization, float[] vector, String model) {
-        return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache/lookup", authorization, VectorBodies.of(vector, model))
+    /** The cached answer for the turn's vector in the bot version's scope (null: no bot), if one is near enough; empty when catalog-service could not answer. */
+    public Uni<Optional<Optional<String>>> cached(String authorization, float[] vector, String model, UUID botVersionId) {
+        return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache/lookup", authorization, VectorBodies.of(vector, model)
+                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()))
                 .map(answer -> answer.map(json -> json.getBoolean("hit", false)
                         ? Optional.ofNullable(json.getJsonObject("entry", new JsonObject()).getString("answer"))
                         : Optional.<String> empty()));
     }
 
     /** Keeps an LLM's answer for the next question near enough to this one; whether catalog-service took it. */
-    public Uni<Boolean> remember(String authorization, String question, String answer, float[] vector, String model) {
-        JsonObject body = VectorBodies.of(vector, model).put("question", question).put("answer", answer);
+    public Uni<Boolean> remember(String authorization, String question, String answer, float[] vector, String model,
+            UUID botVersionId) {
+        JsonObject body = VectorBodies.of(vector, model).put("question", question).put("answer", answer)
+                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString());
         return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache", authorization, body).map(Optional::isPresent);
+    }
+
+    /** The bot fronting an agent and the version that answers a session (catalog-service's stable split). */
+    public record BotScope(UUID botId, UUID versionId) {
+    }
+
+    /** An FAQ entry near the message, with its cosine similarity. */
+    public record FaqAnswer(UUID faqId, String question, String answer, double similarity) {
+    }
+
+    /**
+     * The agent's active bot and the version answering this session: present with the scope, present
+     * and empty when the agent has no active bot, empty when catalog-service could not answer.
+     */
+    public Uni<Optional<Optional<BotScope>>> botOf(String authorization, UUID agentId, UUID sessionId) {
+        String base = config.turn().catalogUrl();
+        return calls.get(base + "/v1/bots?status=active&limit=1&agent_id=" + agentId, authorization).flatMap(page -> {
+            if (page.isEmpty()) {
+                return Uni.createFrom().item(Optional.<Optional<BotScope>> empty());
+            }
+            io.vertx.core.json.JsonArray items = page.get().getJsonArray("items", new io.vertx.core.json.JsonArray());
+            if (items.isEmpty()) {
+                return Uni.createFrom().item(Optional.of(Optional.<BotScope> empty()));
+            }
+            UUID botId = UUID.fromString(items.getJsonObject(0).getString("id"));
+            return calls.get(base + "/v1/bots/" + botId + "/version-for-session/" + sessionId, authorization)
+                    .map(version -> version.map(v -> Optional.of(new BotScope(botId, UUID.fromString(v.getString("version_id"))))));
+        });
+    }
+
+    /** The bot's FAQ (and the tenant's bot-less entries) nearest the turn's vector; empty when catalog-service could not answer. */
+    public Uni<Optional<java.util.List<FaqAnswer>>> faq(String authorization, UUID botId, float[] vector, String model) {
+        return calls.post(config.turn().catalogUrl() + "/v1/bots/" + botId + "/faq/search", authorization,
+                VectorBodies.of(vector, model).put("limit", 3)).map(answer -> answer.map(json -> {
+                    java.util.List<FaqAnswer> hits = new java.util.ArrayList<>();
+                    for (Object item : json.getJsonArray("hits", new io.vertx.core.json.JsonArray())) {
+                        JsonObject hit = (JsonObject) item;
+                        hits.add(new FaqAnswer(UUID.fromString(hit.getString("id")), hit.getString("question"), hit.getString("answer"),
+                                hit.getDouble("vector_similarity", 0.0)));
+                    }
+                    return hits;
+                }));
     }
 }

@@ -58,6 +58,19 @@ public class ServiceCalls {
                 });
     }
 
+    /** GETs {@code url}; the JSON object answered with a 2xx, else empty (failures degrade, never throw). */
+    public Uni<Optional<JsonObject>> get(String url, String authorization) {
+        return client.getAbs(url).putHeader("Authorization", authorization).putHeader("Accept", "application/json")
+                .timeout(config.turn().callTimeout().toMillis())
+                .send()
+                .ifNoItem().after(config.turn().callTimeout()).fail()
+                .map(response -> response.statusCode() / 100 == 2 ? Optional.of(response.bodyAsJsonObject()) : Optional.<JsonObject> empty())
+                .onFailure().recoverWithItem(e -> {
+                    LOG.debugf("%s failed: %s", url, e.toString());
+                    return Optional.empty();
+                });
+    }
+
     /** An answer's status and JSON body (null when it had none). */
     public record Answer(int status, JsonObject body) {
     }

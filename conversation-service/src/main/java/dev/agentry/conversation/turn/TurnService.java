@@ -119,8 +119,15 @@ public class TurnService {
                     }));
             Uni<Optional<CatalogClient.Verdict>> guarded = steps.time("guardrails_input", () -> catalog.guard(authorization,
                     request.message(), "input", session.channel(), session.variables()));
-            return Uni.combine().all().unis(customer, vector, guarded).asTuple()
-                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), authorization, steps)
+            Uni<Optional<CatalogClient.BotScope>> bot = steps.time("bot", () -> catalog.botOf(authorization, session.agentId(),
+                    sessionId)).map(found -> {
+                        if (found.isEmpty()) {
+                            steps.degrade("bot");
+                        }
+                        return found.flatMap(b -> b);
+                    });
+            return Uni.combine().all().unis(customer, vector, guarded, bot).asTuple()
+                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
                             .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
                                     inputVerdict(t.getItem3(), steps))));
         });
@@ -128,17 +135,18 @@ public class TurnService {
 
     /** What the parallel searches found (empty lists for what they could not reach, named in degraded). */
     private record Retrieved(Optional<UUID> customer, Optional<float[]> vector, List<RuleHit> rules,
-            List<ScenarioHit> scenarios, List<MemoryHit> memories) {
+            List<ScenarioHit> scenarios, List<MemoryHit> memories, Optional<CatalogClient.BotScope> bot,
+            List<CatalogClient.FaqAnswer> faq) {
     }
 
-    private Uni<Retrieved> retrieve(Session session, Optional<UUID> customer, Optional<float[]> vector, String authorization,
-            Steps steps) {
+    private Uni<Retrieved> retrieve(Session session, Optional<UUID> customer, Optional<float[]> vector,
+            Optional<CatalogClient.BotScope> bot, String authorization, Steps steps) {
         if (customer.isEmpty()) {
             steps.degrade("profile");
         }
         if (vector.isEmpty()) {
             steps.degrade("embedding");
-            return Uni.createFrom().item(new Retrieved(customer, vector, List.of(), List.of(), List.of()));
+            return Uni.createFrom().item(new Retrieved(customer, vector, List.of(), List.of(), List.of(), bot, List.of()));
         }
         float[] v = vector.get();
         String model = embeddings.model();
@@ -150,8 +158,11 @@ public class TurnService {
         Uni<List<MemoryHit>> recalled = customer.isEmpty() ? Uni.createFrom().item(List.<MemoryHit> of())
                 : steps.time("memory", () -> memories.search(authorization, customer.get(), v, model))
                         .map(found -> steps.orDegraded("memory", found));
-        return Uni.combine().all().unis(rules, scenarios, recalled).asTuple()
-                .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3()));
+        Uni<List<CatalogClient.FaqAnswer>> faq = bot.isEmpty() ? Uni.createFrom().item(List.<CatalogClient.FaqAnswer> of())
+                : steps.time("faq", () -> catalog.faq(authorization, bot.get().botId(), v, model))
+                        .map(found -> steps.orDegraded("faq", found));
+        return Uni.combine().all().unis(rules, scenarios, recalled, faq).asTuple()
+                .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4()));
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
@@ -165,12 +176,24 @@ public class TurnService {
             answer = Uni.createFrom().item(new Answer(input.text(), "guardrail", null));
         } else if (ruleText.isPresent()) {
             answer = Uni.createFrom().item(new Answer(ruleText.get(), "rule", null));
+        } else if (bestFaq(found).isPresent()) {
+            answer = Uni.createFrom().item(new Answer(bestFaq(found).get().answer(), "faq", null));
         } else {
             answer = cachedOrLlm(request, found, steps, authorization, input);
         }
         return answer.flatMap(a -> a.source().equals("guardrail") ? Uni.createFrom().item(a) : guardOutput(a, session, steps,
                 authorization))
                 .flatMap(a -> finish(tenant, session, request, found, steps, started, authorization, rule, a, input));
+    }
+
+    /** The bot's (or the tenant's) FAQ entry at or above {@code faq-threshold}, the nearest first. */
+    private Optional<CatalogClient.FaqAnswer> bestFaq(Retrieved found) {
+        return found.faq().stream().filter(f -> f.similarity() >= config.turn().faqThreshold() && f.answer() != null)
+                .max(Comparator.comparingDouble(CatalogClient.FaqAnswer::similarity));
+    }
+
+    private static UUID versionOf(Retrieved found) {
+        return found.bot().map(CatalogClient.BotScope::versionId).orElse(null);
     }
 
     /** The verdict on the message; a catalog-service that cannot answer lets it through, named degraded. */
@@ -190,7 +213,7 @@ public class TurnService {
     private Uni<Answer> cachedOrLlm(TurnRequest request, Retrieved found, Steps steps, String authorization,
             CatalogClient.Verdict input) {
         Uni<Optional<Optional<String>>> cached = found.vector().isEmpty() ? Uni.createFrom().item(Optional.of(Optional.empty()))
-                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model()));
+                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found)));
         String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
         return cached.flatMap(hit -> {
             if (hit.isEmpty()) {
@@ -202,7 +225,7 @@ public class TurnService {
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
                             found.vector().ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
-                                    embeddings.model()).subscribe().with(kept -> {
+                                    embeddings.model(), versionOf(found)).subscribe().with(kept -> {
                                     }, e -> {
                                     }));
                             return new Answer(outcome.completion().content(), "llm", outcome.completion());
@@ -277,6 +300,9 @@ public class TurnService {
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
                 x.confidence())).toList());
         decision.put("response_source", source);
+        decision.put("bot", found.bot().map(b -> Map.of("bot_id", b.botId().toString(), "bot_version_id", b.versionId().toString()))
+                .orElse(null));
+        decision.put("faq", found.faq().stream().map(f -> Map.of("faq_id", f.faqId().toString(), "similarity", f.similarity())).toList());
         decision.put("guardrails", Map.of("input", Map.of("outcome", input.outcome(), "fired", input.fired()), "output",
                 answer.output() == null ? Map.of() : Map.of("outcome", answer.output().outcome(), "fired", answer.output().fired())));
         if (answer.completion() != null) {

@@ -177,6 +177,29 @@ class TurnResourceTest extends TwoTenantTest {
                 .body("response_source", equalTo("llm")).body("degraded", hasItem("guardrails")).body("degraded", hasItem("cache"));
     }
 
+    /** The agent's bot in catalog-service: its FAQ answers before the cache and the LLM, and the version scopes the cache. */
+    @Test
+    void theBotsFaqAnswersAndItsVersionScopesTheCache() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "faq-answered"));
+        StandInServices.MODES.put("config", StandInServices.Mode.DOWN); // no rule answers
+        StandInServices.BOT.set(true);
+        StandInServices.FAQ_ANSWER.set("We open at 9 every day.");
+        as(runtime).body(Map.of("message", "what time do you open?")).post(turn(session)).then().statusCode(200)
+                .body("response", equalTo("We open at 9 every day.")).body("response_source", equalTo("faq"))
+                .body("decision.bot.bot_version_id", equalTo(StandInServices.BOT_VERSION_ID.toString()))
+                .body("decision.faq[0].similarity", equalTo(0.86f));
+        // Without an FAQ answer the cache is asked in the bot version's scope.
+        StandInServices.FAQ_ANSWER.set(null);
+        as(runtime).body(Map.of("message", "do you deliver?")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("fallback"));
+        io.vertx.core.json.JsonObject lookup = StandInServices.CALLS.stream()
+                .filter(c -> "/v1/semantic-cache/lookup".equals(c.get("path"))).map(c -> (io.vertx.core.json.JsonObject) c.get("body"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(StandInServices.BOT_VERSION_ID.toString(), lookup.getString("bot_version_id"));
+        assertEquals(384, lookup.getJsonArray("embedding").size());
+    }
+
     @Test
     void aDependencyDownOrSlowDegradesTheTurnInsteadOfFailingIt() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
