@@ -1,7 +1,7 @@
 package dev.agentry.config.parent;
 
 import dev.agentry.common.db.TenantTransactions;
-import dev.agentry.common.http.ParentResources;
+import dev.agentry.common.parent.ParentResources;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.agent.AgentStore;
 import dev.agentry.config.scenario.ScenarioStore;

@@ -13,6 +13,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** The tenant's Zendesk and Jira connectors ({@code system} is {@code zendesk} or {@code jira}). */
@@ -32,7 +34,7 @@ public class ConnectorResource {
     @GET
     @Path("/{system}")
     @RolesAllowed(Roles.VIEWER)
-    public Uni<Connector> get(@PathParam("system") String system) {
+    public Uni<Connector> get(@Parameter(schema = @Schema(enumeration = { "zendesk", "jira" })) @PathParam("system") String system) {
         return connectors.get(system(system));
     }
 
@@ -40,7 +42,7 @@ public class ConnectorResource {
     @PUT
     @Path("/{system}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    public Uni<Connector> put(@PathParam("system") String system, @NotNull @Valid ConnectorPut body) {
+    public Uni<Connector> put(@Parameter(schema = @Schema(enumeration = { "zendesk", "jira" })) @PathParam("system") String system, @NotNull @Valid ConnectorPut body) {
         return connectors.put(system(system), body);
     }
 
@@ -48,7 +50,7 @@ public class ConnectorResource {
     @DELETE
     @Path("/{system}")
     @RolesAllowed(Roles.TENANT_ADMIN)
-    public Uni<Void> delete(@PathParam("system") String system) {
+    public Uni<Void> delete(@Parameter(schema = @Schema(enumeration = { "zendesk", "jira" })) @PathParam("system") String system) {
         return connectors.delete(system(system));
     }
 

@@ -26,6 +26,12 @@ public class ConnectorStore {
     public record Secrets(Connector connector, byte[] credential, String keyId, byte[] webhookSecretSha256) {
     }
 
+    /** Tenants with an enabled connector (the SECURITY DEFINER function of V3; ids only). Run with no tenant bound. */
+    public Uni<List<UUID>> tenantsWithEnabledConnectors(SqlConnection conn) {
+        return conn.query("SELECT t FROM tenants_with_enabled_connectors() AS t").execute()
+                .map(rows -> Rows.list(rows, r -> r.getUUID("t")));
+    }
+
     public Uni<Optional<Connector>> find(SqlConnection conn, UUID tenantId, ConnectorSystem system) {
         return conn.preparedQuery("SELECT " + COLUMNS + " FROM support_connectors WHERE tenant_id = $1 AND system = $2")
                 .execute(Tuple.of(tenantId, system.wire())).map(rows -> Rows.first(rows, ConnectorStore::map));

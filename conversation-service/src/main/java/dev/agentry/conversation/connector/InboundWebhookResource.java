@@ -18,7 +18,12 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.MediaType;
 import java.security.MessageDigest;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -50,11 +55,14 @@ public class InboundWebhookResource {
     @Inject
     jakarta.enterprise.inject.Instance<Tracker> trackers;
 
+    @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(type = SchemaType.OBJECT, description = "Zendesk: {\"ticket\": {\"id\", \"status\"}, \"comment\"}; "
+                    + "Jira: an issue webhook ({\"issue\": {\"key\", \"fields\": {\"status\": {\"name\"}}}, \"comment\": {\"body\"}})")))
     @POST
     @PermitAll
     @Extension(name = ContractFilter.PUBLIC_EXTENSION, value = "true")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Uni<Receipt> receive(@PathParam("system") String systemName, @PathParam("tenantId") String tenantId,
+    public Uni<Receipt> receive(@Parameter(schema = @Schema(enumeration = { "zendesk", "jira" })) @PathParam("system") String systemName, @PathParam("tenantId") String tenantId,
             @HeaderParam(SECRET_HEADER) String secret, String body) {
         ConnectorSystem system = ConnectorSystem.of(systemName);
         if (system == null) {

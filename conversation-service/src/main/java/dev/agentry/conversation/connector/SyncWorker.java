@@ -192,12 +192,7 @@ public class SyncWorker {
 
     /** Pulls every enabled connector's changes since its cursor; answers how many were applied. */
     public Uni<Integer> pollAll() {
-        return tx.withoutTenant(conn -> conn.query("SELECT t FROM tenants_with_enabled_connectors() AS t").execute()
-                .map(rows -> {
-                    List<UUID> ids = new ArrayList<>();
-                    rows.forEach(r -> ids.add(r.getUUID("t")));
-                    return ids;
-                }))
+        return tx.withoutTenant(connectors::tenantsWithEnabledConnectors)
                 .flatMap(tenants -> Multi.createFrom().iterable(tenants).onItem().transformToUniAndConcatenate(this::pollTenant)
                         .collect().asList().map(counts -> counts.stream().mapToInt(Integer::intValue).sum()));
     }

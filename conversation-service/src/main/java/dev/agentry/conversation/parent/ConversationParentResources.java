@@ -1,6 +1,6 @@
 package dev.agentry.conversation.parent;
 
-import dev.agentry.common.http.ParentResources;
+import dev.agentry.common.parent.ParentResources;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.session.SessionService;
 import dev.agentry.conversation.ticket.TicketService;

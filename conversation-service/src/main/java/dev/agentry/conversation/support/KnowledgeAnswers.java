@@ -35,7 +35,7 @@ public class KnowledgeAnswers {
     ConfigClient config;
 
     @Inject
-    ConversationServiceConfig settingsOfService;
+    ConversationServiceConfig service;
 
     static final String INSTRUCTIONS = "You are a customer support assistant. Answer the customer's question using only the "
             + "numbered help article excerpts below, citing them like [1]. If they do not answer it, say that a member of the "
@@ -49,7 +49,7 @@ public class KnowledgeAnswers {
         return memory.searchKnowledge(authorization, settings.kbCollectionId(), query, Math.max(5, settings.answerChunks()))
                 .map(found -> found.map(hits -> compose(hits, settings)).orElseGet(KnowledgeAnswer::unavailable))
                 .flatMap(kb -> kb.content() == null || kb.belowThreshold() || !settings.answerWithLlm() ? Uni.createFrom().item(kb)
-                        : config.complete(authorization, prompt(kb.hits(), query), 500, settingsOfService.support().llmTimeout())
+                        : config.complete(authorization, prompt(kb.hits(), query), 500, service.support().llmTimeout())
                                 .map(outcome -> outcome.completion() != null ? kb.byLlm(outcome.completion())
                                         : outcome.notConfigured() ? kb : kb.llmDown()));
     }

@@ -2,7 +2,7 @@ package dev.agentry.profile.base;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.NotFoundException;
-import dev.agentry.common.http.ParentResources;
+import dev.agentry.common.parent.ParentResources;
 import dev.agentry.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,7 +1,7 @@
 package dev.agentry.memory.knowledge.collection;
 
 import dev.agentry.common.db.TenantTransactions;
-import dev.agentry.common.http.ParentResources;
+import dev.agentry.common.parent.ParentResources;
 import dev.agentry.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
-package dev.agentry.common.http;
+package dev.agentry.common.parent;
 
 import dev.agentry.common.error.NotFoundException;
+import dev.agentry.common.http.FilterPriorities;
 import dev.agentry.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.inject.Instance;

@@ -1,4 +1,4 @@
-package dev.agentry.common.http;
+package dev.agentry.common.parent;
 
 import io.smallrye.mutiny.Uni;
 import java.util.Map;
