@@ -36,7 +36,7 @@ public class ProblemExceptionMappers {
 
     @ServerExceptionMapper
     public Response serviceException(ServiceException e, UriInfo uri) {
-        Response response = answer(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors()), e);
+        Response response = answer(Problem.of(e.status(), e.code(), e.title(), e.getMessage(), path(uri), e.errors(), e.extensions()), e);
         if (e.headers().isEmpty()) {
             return response;
         }

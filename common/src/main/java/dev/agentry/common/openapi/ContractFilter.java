@@ -197,7 +197,10 @@ public class ContractFilter implements OASFilter {
                 .addProperty("message", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .required(List.of("field", "message"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("An RFC 9457 problem document (application/problem+json), the body of every error")
+                .description("An RFC 9457 problem document (application/problem+json), the body of every error. "
+                        + "A problem may carry extension members beside these (RFC 9457 section 3.2), named in snake_case, "
+                        + "e.g. available on an insufficient-stock 409; a client ignores those it does not know")
+                .additionalPropertiesBoolean(Boolean.TRUE)
                 .addProperty("type", string.description("A URI naming the kind of problem, e.g. https://agentry.dev/problems/plan-limit"))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32"))
