@@ -13,13 +13,16 @@ import java.util.UUID;
  * the API's answers. Every field of the seed's "Session JSON Structure"
  * (production-stores-data-model.md), present even when null, plus {@code version} (optimistic
  * concurrency: every write adds one, compare-and-set on it), {@code ended_at} and {@code thread_id}.
- * {@code current_step_id} is a string: config-service's step ids are not UUIDs.
+ * {@code current_step_id} is a string: config-service's step ids are not UUIDs. {@code bot_id} and
+ * {@code bot_version_id} (runtime_session's) name catalog-service's bot fronting the agent and the
+ * version that answered the last turn (null until a bot answers); each turn's own version is also on
+ * its decision event.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
-@JsonPropertyOrder({ "session_id", "tenant_id", "agent_id", "customer_profile_id", "channel", "user_channel_id", "status",
+@JsonPropertyOrder({ "session_id", "tenant_id", "agent_id", "bot_id", "bot_version_id", "customer_profile_id", "channel", "user_channel_id", "status",
         "variables", "active_scenario_id", "active_scenario_version", "current_step_id", "step_history",
         "pending_migration", "created_at", "last_activity_at", "ended_at", "thread_id", "version" })
-public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID customerProfileId, String channel,
+public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID botId, UUID botVersionId, UUID customerProfileId, String channel,
         String userChannelId, SessionStatus status, Map<String, Object> variables, UUID activeScenarioId,
         Integer activeScenarioVersion, String currentStepId, List<Object> stepHistory, Object pendingMigration,
         Instant createdAt, Instant lastActivityAt, Instant endedAt, String threadId, long version) {
@@ -41,23 +44,25 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID customer
 
     /** The next version of this document: the changes applied, version plus one, activity now. */
     public Session next(Map<String, Object> newVariables, SessionStatus newStatus, Instant now, Instant newEndedAt) {
-        return new Session(sessionId, tenantId, agentId, customerProfileId, channel, userChannelId, newStatus,
+        return new Session(sessionId, tenantId, agentId, botId, botVersionId, customerProfileId, channel, userChannelId, newStatus,
                 newVariables, activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration,
                 createdAt, now, newEndedAt, threadId, version + 1);
     }
 
     /** The same document following a profile merge: another customer profile, version plus one. */
     public Session withCustomer(UUID profileId, Instant now) {
-        return new Session(sessionId, tenantId, agentId, profileId, channel, userChannelId, status, variables,
+        return new Session(sessionId, tenantId, agentId, botId, botVersionId, profileId, channel, userChannelId, status, variables,
                 activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration, createdAt, now,
                 endedAt, threadId, version + 1);
     }
 
     /**
-     * The document after a turn: the customer it resolved to, the scenario and step it is in (a new
-     * step goes to {@code step_history}), version plus one.
+     * The document after a turn: the customer it resolved to, the bot version that answered (kept
+     * when the turn had none: catalog-service was down or the agent has no bot), the scenario and
+     * step it is in (a new step goes to {@code step_history}), version plus one.
      */
-    public Session afterTurn(UUID profileId, UUID scenarioId, Integer scenarioVersion, String stepId, Instant now) {
+    public Session afterTurn(UUID profileId, UUID answeringBotId, UUID answeringBotVersionId, UUID scenarioId,
+            Integer scenarioVersion, String stepId, Instant now) {
         List<Object> history = stepHistory;
         if (stepId != null && !stepId.equals(currentStepId)) {
             history = new java.util.ArrayList<>(stepHistory);
@@ -68,7 +73,9 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID customer
             entry.put("entered_at", now.toString());
             history.add(entry);
         }
-        return new Session(sessionId, tenantId, agentId, profileId, channel, userChannelId, status, variables,
+        UUID bot = answeringBotVersionId == null ? botId : answeringBotId;
+        UUID botVersion = answeringBotVersionId == null ? botVersionId : answeringBotVersionId;
+        return new Session(sessionId, tenantId, agentId, bot, botVersion, profileId, channel, userChannelId, status, variables,
                 scenarioId, scenarioVersion, stepId, history, pendingMigration, createdAt, now, endedAt, threadId, version + 1);
     }
 }

@@ -26,7 +26,7 @@ import java.util.UUID;
 @ApplicationScoped
 public class SessionRecordStore {
 
-    private static final String COLUMNS = "id, tenant_id, agent_id, customer_profile_id, channel, user_channel_id, status, "
+    private static final String COLUMNS = "id, tenant_id, agent_id, bot_id, bot_version_id, customer_profile_id, channel, user_channel_id, status, "
             + "variables::text AS variables, active_scenario_id, active_scenario_version, current_step_id, "
             + "step_history::text AS step_history, pending_migration::text AS pending_migration, created_at, "
             + "last_activity_at, ended_at, thread_id, version";
@@ -45,13 +45,15 @@ public class SessionRecordStore {
     public Uni<Void> insert(SqlConnection conn, Session s) {
         return conn.preparedQuery("INSERT INTO sessions (id, tenant_id, agent_id, customer_profile_id, channel, user_channel_id, "
                 + "status, variables, active_scenario_id, active_scenario_version, current_step_id, step_history, "
-                + "pending_migration, thread_id, version, created_at, last_activity_at, state_updated_at, updated_at) "
-                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12::text::jsonb, $13::text::jsonb, $14, $15, $16, $17, $17, $17) "
-                + "ON CONFLICT (id) DO NOTHING")
+                + "pending_migration, thread_id, version, created_at, last_activity_at, state_updated_at, updated_at, "
+                + "bot_id, bot_version_id) "
+                + "VALUES ($1, $2, $3, $4, $5, $6, $7, $8::text::jsonb, $9, $10, $11, $12::text::jsonb, $13::text::jsonb, $14, $15, $16, $17, $17, $17, "
+                + "$18, $19) ON CONFLICT (id) DO NOTHING")
                 .execute(Tuple.from(new Object[] { s.sessionId(), s.tenantId(), s.agentId(), s.customerProfileId(), s.channel(),
                         s.userChannelId(), Rows.wire(s.status()), write(s.variables()), s.activeScenarioId(),
                         s.activeScenarioVersion(), s.currentStepId(), write(s.stepHistory()), writeNullable(s.pendingMigration()),
-                        s.threadId(), s.version(), timestamp(s.createdAt()), timestamp(s.lastActivityAt()) }))
+                        s.threadId(), s.version(), timestamp(s.createdAt()), timestamp(s.lastActivityAt()), s.botId(),
+                        s.botVersionId() }))
                 .replaceWithVoid();
     }
 
@@ -60,12 +62,13 @@ public class SessionRecordStore {
         return conn.preparedQuery("UPDATE sessions SET customer_profile_id = $3, status = $4::text, variables = $5::text::jsonb, "
                 + "active_scenario_id = $6, active_scenario_version = $7, current_step_id = $8, step_history = $9::text::jsonb, "
                 + "pending_migration = $10::text::jsonb, version = $11, last_activity_at = $12, ended_at = $13, updated_at = now(), "
+                + "bot_id = $14, bot_version_id = $15, "
                 + "state_updated_at = CASE WHEN status <> $4::text THEN now() ELSE state_updated_at END "
                 + "WHERE tenant_id = $1 AND id = $2 AND version < $11")
                 .execute(Tuple.from(new Object[] { s.tenantId(), s.sessionId(), s.customerProfileId(), Rows.wire(s.status()),
                         write(s.variables()), s.activeScenarioId(), s.activeScenarioVersion(), s.currentStepId(),
                         write(s.stepHistory()), writeNullable(s.pendingMigration()), s.version(),
-                        timestamp(s.lastActivityAt()), timestamp(s.endedAt()) }))
+                        timestamp(s.lastActivityAt()), timestamp(s.endedAt()), s.botId(), s.botVersionId() }))
                 .map(rows -> rows.rowCount() == 1);
     }
 
@@ -95,8 +98,8 @@ public class SessionRecordStore {
     }
 
     private Session map(Row row) {
-        return new Session(row.getUUID("id"), row.getUUID("tenant_id"), row.getUUID("agent_id"),
-                row.getUUID("customer_profile_id"), row.getString("channel"), row.getString("user_channel_id"),
+        return new Session(row.getUUID("id"), row.getUUID("tenant_id"), row.getUUID("agent_id"), row.getUUID("bot_id"),
+                row.getUUID("bot_version_id"), row.getUUID("customer_profile_id"), row.getString("channel"), row.getString("user_channel_id"),
                 Rows.enumValue(row, "status", SessionStatus.class), read(row.getString("variables"), MAP),
                 row.getUUID("active_scenario_id"), row.getInteger("active_scenario_version"), row.getString("current_step_id"),
                 read(row.getString("step_history"), LIST), readAny(row.getString("pending_migration")),

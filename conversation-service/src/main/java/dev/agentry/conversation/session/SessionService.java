@@ -103,7 +103,7 @@ public class SessionService {
             }
             UUID id = Ids.newId();
             Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-            Session session = new Session(id, tenant, request.agentId(), request.customerProfileId(), key.channel(),
+            Session session = new Session(id, tenant, request.agentId(), null, null, request.customerProfileId(), key.channel(),
                     key.userId(), SessionStatus.ACTIVE, variables, null, null, null, List.of(), null, now, now, null,
                     Session.threadId(tenant, key.userId(), id), 1);
             return redis.createPersist(session)

@@ -330,13 +330,15 @@ public class TurnService {
                         answer.completion() == null ? null : answer.completion().inputTokens(),
                         answer.completion() == null ? null : answer.completion().outputTokens(), null, null, latencyMs)))
                 .flatMap(assistant -> decisions.nextTurnNumber(conn, tenant, session.sessionId()))
-                .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, "turn", decision,
-                        latencyMs)));
+                .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, versionOf(found),
+                        "turn", decision, latencyMs)));
         Instant now = Instant.now();
+        UUID botId = found.bot().map(CatalogClient.BotScope::botId).orElse(null);
+        UUID botVersionId = versionOf(found);
         return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> entered
-                .map(s -> current.afterTurn(customer, s.scenarioId(), s.version(), s.entryStepId(), now))
-                .orElseGet(() -> current.afterTurn(customer, current.activeScenarioId(), current.activeScenarioVersion(),
-                        current.currentStepId(), now)))
+                .map(s -> current.afterTurn(customer, botId, botVersionId, s.scenarioId(), s.version(), s.entryStepId(), now))
+                .orElseGet(() -> current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
+                        current.activeScenarioVersion(), current.currentStepId(), now)))
                 .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
                         authorization))
                 .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),

@@ -4,6 +4,7 @@ import static dev.agentry.conversation.ConversationTestSupport.as;
 import static dev.agentry.conversation.ConversationTestSupport.create;
 import static dev.agentry.conversation.ConversationTestSupport.newSession;
 import static dev.agentry.conversation.ConversationTestSupport.rowCounts;
+import static dev.agentry.conversation.ConversationTestSupport.scalar;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -198,6 +199,21 @@ class TurnResourceTest extends TwoTenantTest {
                 .reduce((a, b) -> b).orElseThrow();
         assertEquals(StandInServices.BOT_VERSION_ID.toString(), lookup.getString("bot_version_id"));
         assertEquals(384, lookup.getJsonArray("embedding").size());
+
+        // The session records the bot and the version that answered, in Redis and on its durable row,
+        // and each turn's decision event names its version; a turn without the catalog keeps them.
+        StandInServices.MODES.put("catalog", StandInServices.Mode.DOWN);
+        as(runtime).body(Map.of("message", "still there?")).post(turn(session)).then().statusCode(200)
+                .body("degraded", hasItem("bot"));
+        as(runtime).get("/v1/sessions/" + session).then().statusCode(200)
+                .body("bot_id", equalTo(StandInServices.BOT_ID.toString()))
+                .body("bot_version_id", equalTo(StandInServices.BOT_VERSION_ID.toString()));
+        assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.sessions WHERE id = '" + session
+                + "' AND bot_id = '" + StandInServices.BOT_ID + "' AND bot_version_id = '" + StandInServices.BOT_VERSION_ID + "'"));
+        assertEquals(2, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
+                + "' AND bot_version_id = '" + StandInServices.BOT_VERSION_ID + "'"));
+        assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
+                + "' AND bot_version_id IS NULL"));
     }
 
     @Test
