@@ -49,6 +49,12 @@ final class Clients {
         return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
+    static dev.agentry.client.catalog.ApiClient catalog(String token) {
+        var client = new dev.agentry.client.catalog.ApiClient();
+        client.updateBaseUri(Suite.catalogUri());
+        return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
+    }
+
     static dev.agentry.client.conversation.ApiClient conversation(String token) {
         var client = new dev.agentry.client.conversation.ApiClient();
         client.updateBaseUri(Suite.conversationUri());

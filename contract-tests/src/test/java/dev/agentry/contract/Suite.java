@@ -69,6 +69,10 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         return running.audit.baseUri();
     }
 
+    static String catalogUri() {
+        return running.catalog.baseUri();
+    }
+
     static String conversationUri() {
         return running.conversation.baseUri();
     }
