@@ -1,0 +1,116 @@
+package dev.agentry.memory.knowledge.document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+/**
+ * Samples the live heap while an upload streams into the uploads directory. A sample is a full
+ * collection ({@code System.gc()}, synchronous under the tests' serial collector) followed by the
+ * heap in use: what is still reachable, garbage excluded, so a body held in memory shows and the
+ * short-lived buffers of a streamed one do not. Samples are taken each time the bytes on disk pass
+ * another mark (10, 20, 30, 40 and 48 MiB), so a body that does not reach the disk as it arrives
+ * leaves no sample at 40 MiB, and besides at least every 250 ms until {@link #close()} (a body
+ * held in memory while it arrives, the text extraction once the whole file is there).
+ */
+final class UploadHeapWatch implements AutoCloseable {
+
+    static final long MIB = 1024 * 1024;
+    private static final long[] MARKS = { 10 * MIB, 20 * MIB, 30 * MIB, 40 * MIB, 48 * MIB };
+
+    record Sample(long bytesOnDisk, long liveHeap) {
+    }
+
+    private final Path uploads;
+    private final List<Sample> samples = new CopyOnWriteArrayList<>();
+    private final Thread thread;
+    private volatile boolean stopped;
+    private volatile Throwable failure;
+
+    private UploadHeapWatch(Path uploads) {
+        this.uploads = uploads;
+        this.thread = new Thread(this::run, "upload-heap-watch");
+        this.thread.setDaemon(true);
+    }
+
+    static UploadHeapWatch start(Path uploads) {
+        UploadHeapWatch watch = new UploadHeapWatch(uploads);
+        watch.thread.start();
+        return watch;
+    }
+
+    /** The heap still reachable: used heap right after a full collection. */
+    static long liveHeap() {
+        System.gc();
+        return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    private void run() {
+        try {
+            int mark = 0;
+            long lastSample = System.nanoTime();
+            while (!stopped) {
+                long onDisk = bytesOnDisk();
+                boolean passedMark = mark < MARKS.length && onDisk >= MARKS[mark];
+                boolean due = System.nanoTime() - lastSample > 250_000_000L;
+                if (passedMark || due) {
+                    long heap = liveHeap();
+                    samples.add(new Sample(Math.max(onDisk, bytesOnDisk()), heap));
+                    lastSample = System.nanoTime();
+                    while (mark < MARKS.length && onDisk >= MARKS[mark]) {
+                        mark++;
+                    }
+                } else {
+                    Thread.sleep(2);
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (Throwable t) {
+            failure = t;
+        }
+    }
+
+    /** Bytes of the files in the uploads directory now (a file may vanish between listing and sizing). */
+    private long bytesOnDisk() {
+        if (!Files.isDirectory(uploads)) {
+            return 0;
+        }
+        long total = 0;
+        try (Stream<Path> files = Files.list(uploads)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                try {
+                    total += Files.size(f);
+                } catch (NoSuchFileException gone) {
+                    // deleted at the end of its request
+                }
+            }
+        } catch (NoSuchFileException gone) {
+            return 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return total;
+    }
+
+    /** Every sample taken, in order. */
+    List<Sample> samples() {
+        return new ArrayList<>(samples);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        stopped = true;
+        thread.join(30_000);
+        if (failure != null) {
+            throw new IllegalStateException("the heap watch failed", failure);
+        }
+    }
+}
