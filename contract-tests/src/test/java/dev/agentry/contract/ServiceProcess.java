@@ -39,13 +39,21 @@ final class ServiceProcess implements AutoCloseable {
 
     /** Starts {@code service} from the build under {@code root} and waits until it is ready. */
     static ServiceProcess start(Path root, String service, Map<String, String> env) {
+        return start(root, service, service, env);
+    }
+
+    /**
+     * As {@link #start(Path, String, Map)}, logging to {@code target/contract-logs/<logName>.log}: a
+     * second instance of a service (a test's own) does not overwrite the suite's log.
+     */
+    static ServiceProcess start(Path root, String service, String logName, Map<String, String> env) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + service + " first (the reactor builds it before"
                     + " contract-tests)");
         }
         Path work = root.resolve("contract-tests/target/contract-run");
-        Path log = root.resolve("contract-tests/target/contract-logs").resolve(service + ".log");
+        Path log = root.resolve("contract-tests/target/contract-logs").resolve(logName + ".log");
         int port = freePort();
         try {
             Files.createDirectories(log.getParent());
@@ -108,6 +116,23 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(no log: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * Kills the process the way a crash or an OOM killer does: SIGKILL ({@code destroyForcibly} on
+     * Unix), no shutdown hooks, nothing flushed. Returns the exit code (137 for SIGKILL).
+     */
+    int kill() {
+        process.destroyForcibly();
+        try {
+            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " survived SIGKILL for 20 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return process.exitValue();
     }
 
     @Override
