@@ -12,6 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** A variant's stock: availability, adjustments, reservations that never oversell. */
@@ -29,6 +32,11 @@ public class InventoryResource {
         return inventory.availability(id);
     }
 
+    @APIResponse(responseCode = "200", description = "The stock after the change",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Availability.class)))
+    @APIResponse(responseCode = "409", description = "insufficient-stock: the removal would take the location's stock below zero; "
+            + "available is the stock there",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = InsufficientStockProblem.class)))
     @POST
     @Path("/adjust")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })
@@ -37,6 +45,11 @@ public class InventoryResource {
         return inventory.adjust(id, body);
     }
 
+    @APIResponse(responseCode = "200", description = "The stock after the reservation, with what was taken where",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Availability.class)))
+    @APIResponse(responseCode = "409", description = "insufficient-stock: fewer units available than asked, nothing taken; "
+            + "available is how many could be reserved",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = InsufficientStockProblem.class)))
     @POST
     @Path("/reserve")
     @RolesAllowed({ Roles.TENANT_ADMIN, Roles.AGENT_RUNTIME })

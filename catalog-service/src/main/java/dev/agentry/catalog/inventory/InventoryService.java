@@ -80,9 +80,9 @@ public class InventoryService {
                         return view(conn, tenant, variantId, List.of()).map(now -> {
                             int stock = now.items().stream().filter(i -> i.locationId().equals(adjust.locationId()))
                                     .mapToInt(StockItem::stockQty).sum();
-                            throw CatalogErrors.conflict("insufficient-stock", "Removing " + (-adjust.delta())
+                            throw CatalogErrors.insufficientStock("Removing " + (-adjust.delta())
                                     + " would take the stock below zero: " + stock + " in stock at this location",
-                                    List.of(new FieldError("delta", "at most " + stock + " can be removed here")));
+                                    new FieldError("delta", "at most " + stock + " can be removed here"), stock);
                         });
                     }
                     return view(conn, tenant, variantId, List.of());
@@ -102,9 +102,8 @@ public class InventoryService {
                         int available = reserve.locationId() == null ? now.available()
                                 : now.items().stream().filter(i -> i.locationId().equals(reserve.locationId()))
                                         .mapToInt(StockItem::available).sum();
-                        throw CatalogErrors.conflict("insufficient-stock", "Only " + available + " available, "
-                                + reserve.quantity() + " requested",
-                                List.of(new FieldError("quantity", "only " + available + " available")));
+                        throw CatalogErrors.insufficientStock("Only " + available + " available, " + reserve.quantity() + " requested",
+                                new FieldError("quantity", "only " + available + " available"), available);
                     }
                     return now;
                 })));

@@ -35,4 +35,13 @@ public final class CatalogErrors {
     public static ServiceException conflict(String code, String detail, List<FieldError> errors) {
         return new ServiceException(409, code, "Conflict", detail, errors);
     }
+
+    /**
+     * 409 {@code insufficient-stock}: the detail and the field error say it in words, and the RFC 9457
+     * extension member {@code available} (an integer) says how many units could be taken, for a
+     * client that offers those instead of parsing the detail.
+     */
+    public static ServiceException insufficientStock(String detail, FieldError error, int available) {
+        return new ServiceException(409, "insufficient-stock", "Conflict", detail, List.of(error), Map.of("available", available));
+    }
 }

@@ -52,20 +52,27 @@ class InventoryResourceTest extends TwoTenantTest {
 
         String token = runtime(tenantA);
         ExecutorService pool = Executors.newFixedThreadPool(16);
-        List<Future<Integer>> results = new ArrayList<>();
+        List<Future<io.restassured.response.Response>> results = new ArrayList<>();
         try {
             for (int i = 0; i < 100; i++) {
                 results.add(pool.submit(() -> as(token).body(body("quantity", 1))
-                        .post("/v1/variants/" + variantId + "/inventory/reserve").then().extract().statusCode()));
+                        .post("/v1/variants/" + variantId + "/inventory/reserve").then().extract().response()));
             }
             int ok = 0;
             int refused = 0;
-            for (Future<Integer> r : results) {
-                int status = r.get();
+            for (Future<io.restassured.response.Response> r : results) {
+                io.restassured.response.Response response = r.get();
+                int status = response.statusCode();
                 if (status == 200) {
                     ok++;
                 } else if (status == 409) {
                     refused++;
+                    // A refusal says how many units were left when it was refused, as an integer extension
+                    // member beside detail and the field error: fewer than the one asked for, so none.
+                    assertEquals("application/problem+json", response.contentType());
+                    assertEquals("https://agentry.dev/problems/insufficient-stock", response.path("type"));
+                    assertEquals(0, (Integer) response.path("available"));
+                    assertEquals("quantity", response.path("errors[0].field"));
                 } else {
                     throw new AssertionError("unexpected status " + status);
                 }
@@ -80,7 +87,26 @@ class InventoryResourceTest extends TwoTenantTest {
                 .body("items.find { it.location_code == 'hcm' }.stock_qty", equalTo(0))
                 .body("items.find { it.location_code == 'hn' }.stock_qty", equalTo(2));
         as(runtime(tenantA)).body(body("quantity", 1)).post("/v1/variants/" + variantId + "/inventory/reserve").then()
-                .statusCode(409).contentType("application/problem+json").body("detail", containsString("Only 0 available"));
+                .statusCode(409).contentType("application/problem+json").body("detail", containsString("Only 0 available"))
+                .body("available", equalTo(0));
+        // Asking for more than is there: available says what could be had (10 units are back at hcm).
+        as(admin(tenantA)).body(body("location_id", hcm, "delta", 10)).post("/v1/variants/" + variantId + "/inventory/adjust")
+                .then().statusCode(200).body("available", equalTo(10));
+        as(runtime(tenantA)).body(body("quantity", 11)).post("/v1/variants/" + variantId + "/inventory/reserve").then()
+                .statusCode(409).contentType("application/problem+json").body("available", equalTo(10))
+                .body("detail", equalTo("Only 10 available, 11 requested")).body("errors[0].message", equalTo("only 10 available"));
+    }
+
+    @Test
+    void theOpenApiDocumentSaysWhatTheInsufficientStockAnswerCarries() {
+        io.restassured.path.json.JsonPath doc = io.restassured.RestAssured.given().queryParam("format", "json").get("/q/openapi")
+                .then().statusCode(200).extract().jsonPath();
+        for (String op : List.of("reserve", "adjust")) {
+            assertEquals("#/components/schemas/InsufficientStockProblem", doc.getString("paths.'/v1/variants/{id}/inventory/" + op
+                    + "'.post.responses.'409'.content.'application/problem+json'.schema.$ref"));
+        }
+        assertEquals("integer", doc.getString("components.schemas.InsufficientStockProblem.properties.available.type"));
+        org.junit.jupiter.api.Assertions.assertTrue(doc.getList("components.schemas.InsufficientStockProblem.required").contains("available"));
     }
 
     @Test
@@ -90,9 +116,10 @@ class InventoryResourceTest extends TwoTenantTest {
         as(admin(tenantA)).body(body("location_id", store, "delta", 3)).post("/v1/variants/" + variantId + "/inventory/adjust")
                 .then().statusCode(200).body("available", equalTo(3));
         as(admin(tenantA)).body(body("location_id", store, "delta", -4)).post("/v1/variants/" + variantId + "/inventory/adjust")
-                .then().statusCode(409).contentType("application/problem+json").body("errors[0].field", equalTo("delta"));
+                .then().statusCode(409).contentType("application/problem+json").body("errors[0].field", equalTo("delta"))
+                .body("available", equalTo(3));
         as(admin(tenantA)).body(body("quantity", 4, "location_id", store)).post("/v1/variants/" + variantId + "/inventory/reserve")
-                .then().statusCode(409).body("errors[0].message", equalTo("only 3 available"));
+                .then().statusCode(409).body("errors[0].message", equalTo("only 3 available")).body("available", equalTo(3));
         as(admin(tenantA)).body(body("quantity", 0)).post("/v1/variants/" + variantId + "/inventory/reserve").then().statusCode(400)
                 .body("errors[0].field", containsString("quantity"));
         as(admin(tenantA)).body(body("quantity", "two")).post("/v1/variants/" + variantId + "/inventory/reserve").then().statusCode(400);
