@@ -131,9 +131,17 @@ public interface ConversationServiceConfig {
         @WithDefault("http://127.0.0.1:8084")
         String profileUrl();
 
-        /** catalog-service's base URL (guardrails, the semantic cache). */
+        /** catalog-service's base URL (bot, FAQ, guardrails, the semantic cache). */
         @WithDefault("http://127.0.0.1:8085")
         String catalogUrl();
+
+        /**
+         * Whether turns use catalog-service at all. Off for a deployment without it (no bots, FAQ,
+         * guardrails or cache): the turn skips those steps instead of trying each and naming it
+         * degraded on every turn.
+         */
+        @WithDefault("true")
+        boolean catalogEnabled();
 
         /** memory-service's base URL (episode search, the turn's episode). */
         @WithDefault("http://127.0.0.1:8082")

@@ -117,10 +117,12 @@ public class TurnService {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
                         return Optional.empty();
                     }));
-            Uni<Optional<CatalogClient.Verdict>> guarded = steps.time("guardrails_input", () -> catalog.guard(authorization,
-                    request.message(), "input", session.channel(), session.variables()));
-            Uni<Optional<CatalogClient.BotScope>> bot = steps.time("bot", () -> catalog.botOf(authorization, session.agentId(),
-                    sessionId)).map(found -> {
+            boolean withCatalog = config.turn().catalogEnabled();
+            Uni<Optional<CatalogClient.Verdict>> guarded = !withCatalog ? Uni.createFrom().item(Optional.of(ALLOWED))
+                    : steps.time("guardrails_input", () -> catalog.guard(authorization, request.message(), "input",
+                            session.channel(), session.variables()));
+            Uni<Optional<CatalogClient.BotScope>> bot = !withCatalog ? Uni.createFrom().item(Optional.empty())
+                    : steps.time("bot", () -> catalog.botOf(authorization, session.agentId(), sessionId)).map(found -> {
                         if (found.isEmpty()) {
                             steps.degrade("bot");
                         }
@@ -196,11 +198,14 @@ public class TurnService {
         return found.bot().map(CatalogClient.BotScope::versionId).orElse(null);
     }
 
+    /** The verdict of no guardrail: the message as it is. */
+    private static final CatalogClient.Verdict ALLOWED = new CatalogClient.Verdict("allow", null, List.of());
+
     /** The verdict on the message; a catalog-service that cannot answer lets it through, named degraded. */
     private static CatalogClient.Verdict inputVerdict(Optional<CatalogClient.Verdict> verdict, Steps steps) {
         if (verdict.isEmpty()) {
             steps.degrade("guardrails");
-            return new CatalogClient.Verdict("allow", null, List.of());
+            return ALLOWED;
         }
         return verdict.get();
     }
@@ -212,7 +217,8 @@ public class TurnService {
      */
     private Uni<Answer> cachedOrLlm(TurnRequest request, Retrieved found, Steps steps, String authorization,
             CatalogClient.Verdict input) {
-        Uni<Optional<Optional<String>>> cached = found.vector().isEmpty() ? Uni.createFrom().item(Optional.of(Optional.empty()))
+        boolean withCache = found.vector().isPresent() && config.turn().catalogEnabled();
+        Uni<Optional<Optional<String>>> cached = !withCache ? Uni.createFrom().item(Optional.of(Optional.empty()))
                 : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found)));
         String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
         return cached.flatMap(hit -> {
@@ -224,7 +230,7 @@ public class TurnService {
             return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found), 400,
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
-                            found.vector().ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
+                            found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
                                     embeddings.model(), versionOf(found)).subscribe().with(kept -> {
                                     }, e -> {
                                     }));
@@ -240,6 +246,9 @@ public class TurnService {
 
     /** The output guardrails on the answer: a block replaces it with the fallback message, a redaction masks it. */
     private Uni<Answer> guardOutput(Answer answer, Session session, Steps steps, String authorization) {
+        if (!config.turn().catalogEnabled()) {
+            return Uni.createFrom().item(answer);
+        }
         return steps.time("guardrails_output", () -> catalog.guard(authorization, answer.text(), "output", session.channel(),
                 session.variables())).map(verdict -> {
                     if (verdict.isEmpty()) {
