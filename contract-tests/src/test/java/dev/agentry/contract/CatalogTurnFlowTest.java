@@ -63,6 +63,12 @@ class CatalogTurnFlowTest {
         assertEquals("guardrail", blocked.getResponseSource());
         assertEquals("Please do not share card numbers here.", blocked.getResponse());
 
+        // Nothing answers this one: the semantic cache is asked (the real catalog's contract: the
+        // language scopes it) and misses, the tenant has no LLM, the fallback speaks; nothing degraded.
+        TurnResult unanswered = turns.takeTurn(session, new TurnRequest().message("tell me about the weather on mars"));
+        assertEquals("fallback", unanswered.getResponseSource());
+        assertEquals(List.of(), unanswered.getDegraded(), () -> "decision: " + unanswered.getDecision());
+
         var recorded = new SessionsApi(conversation).getSession(session);
         assertEquals(bot, recorded.getBotId());
         assertEquals(version, recorded.getBotVersionId());

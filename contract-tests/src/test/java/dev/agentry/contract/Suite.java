@@ -41,6 +41,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     private ServiceProcess catalog;
     private ServiceProcess conversation;
     private String platformApiKey;
+    private Map<String, String> conversationEnv;
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -75,6 +76,17 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
 
     static String conversationUri() {
         return running.conversation.baseUri();
+    }
+
+    /**
+     * A second conversation-service of a test's own, on the suite's database and dependencies, with
+     * {@code overrides} on top of the suite's environment (e.g. the catalog turned off); the test
+     * closes it.
+     */
+    static ServiceProcess anotherConversation(String logName, Map<String, String> overrides) {
+        Map<String, String> env = new HashMap<>(running.conversationEnv);
+        env.putAll(overrides);
+        return ServiceProcess.start(running.root, "conversation-service", logName, env);
     }
 
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
@@ -112,7 +124,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         audit = ServiceProcess.start(root, "audit-service", verifyingEnv);
         catalog = ServiceProcess.start(root, "catalog-service", verifyingEnv);
         // The turn pipeline calls the others where they run here.
-        Map<String, String> conversationEnv = new HashMap<>(verifyingEnv);
+        conversationEnv = new HashMap<>(verifyingEnv);
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_CONFIG_URL", config.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_PROFILE_URL", profile.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_MEMORY_URL", memory.baseUri());

@@ -143,6 +143,13 @@ public interface ConversationServiceConfig {
         @WithDefault("true")
         boolean catalogEnabled();
 
+        /**
+         * The language of a message that names none (neither the request nor the session variable
+         * {@code language}): the semantic cache keeps and finds answers per language.
+         */
+        @WithDefault("en")
+        String defaultLanguage();
+
         /** memory-service's base URL (episode search, the turn's episode). */
         @WithDefault("http://127.0.0.1:8082")
         String memoryUrl();

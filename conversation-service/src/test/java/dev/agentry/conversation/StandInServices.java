@@ -101,10 +101,6 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private static void handle(HttpServerRequest request) {
         request.body().onSuccess(buffer -> {
             String path = request.path();
-            if (path.startsWith(CONTROL)) {
-                control(request, path.substring(CONTROL.length()));
-                return;
-            }
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
             String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
@@ -115,6 +111,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 500).encode());
+                return;
+            }
+            if (path.startsWith("/v1/semantic-cache") && body.getString("language") == null) {
+                // As catalog-service: the cache's scope includes the language, required.
+                request.response().setStatusCode(400).putHeader("Content-Type", "application/problem+json")
+                        .end(new JsonObject().put("status", 400).put("detail", "language: must not be null").encode());
                 return;
             }
             if (path.equals("/v1/llm/chat-completions") && !LLM_CONFIGURED.get()) {
@@ -134,30 +136,6 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             }
         });
     }
-
-    /**
-     * The stand-ins driven over HTTP, for a test under its own {@code @TestProfile}: Quarkus then
-     * loads the test class anew while this resource keeps running in the class loader it started in,
-     * so the test's copy of the static state is not the one this server reads. {@code POST reset},
-     * {@code POST mode/<service>/<MODE>}, {@code GET calls} (the paths called so far).
-     */
-    private static void control(HttpServerRequest request, String command) {
-        if (command.equals("reset")) {
-            reset();
-        } else if (command.startsWith("mode/")) {
-            String[] parts = command.split("/");
-            MODES.put(parts[1], Mode.valueOf(parts[2]));
-        } else if (command.equals("calls")) {
-            JsonArray paths = new JsonArray();
-            CALLS.forEach(c -> paths.add(c.get("path")));
-            request.response().putHeader("Content-Type", "application/json").end(paths.encode());
-            return;
-        }
-        request.response().setStatusCode(204).end();
-    }
-
-    /** The path prefix of {@link #control}; never one of a real service's. */
-    public static final String CONTROL = "/__stand-in/";
 
     /** The answer to {@code path}, or null for a 404. */
     private static JsonObject answer(String path, JsonObject body) {

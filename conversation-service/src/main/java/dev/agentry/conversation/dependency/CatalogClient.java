@@ -40,9 +40,10 @@ public class CatalogClient {
     }
 
     /** The cached answer for the turn's vector in the bot version's scope (null: no bot), if one is near enough; empty when catalog-service could not answer. */
-    public Uni<Optional<Optional<String>>> cached(String authorization, float[] vector, String model, UUID botVersionId) {
+    public Uni<Optional<Optional<String>>> cached(String authorization, float[] vector, String model, UUID botVersionId,
+            String language) {
         return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache/lookup", authorization, VectorBodies.of(vector, model)
-                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()))
+                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()).put("language", language))
                 .map(answer -> answer.map(json -> json.getBoolean("hit", false)
                         ? Optional.ofNullable(json.getJsonObject("entry", new JsonObject()).getString("answer"))
                         : Optional.<String> empty()));
@@ -50,9 +51,9 @@ public class CatalogClient {
 
     /** Keeps an LLM's answer for the next question near enough to this one; whether catalog-service took it. */
     public Uni<Boolean> remember(String authorization, String question, String answer, float[] vector, String model,
-            UUID botVersionId) {
+            UUID botVersionId, String language) {
         JsonObject body = VectorBodies.of(vector, model).put("question", question).put("answer", answer)
-                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString());
+                .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()).put("language", language);
         return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache", authorization, body).map(Optional::isPresent);
     }
 

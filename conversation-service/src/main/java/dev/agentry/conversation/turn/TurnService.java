@@ -98,7 +98,7 @@ public class TurnService {
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
         return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
-                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message()), authorization));
+                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message(), request.language()), authorization));
     }
 
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
@@ -181,7 +181,7 @@ public class TurnService {
         } else if (bestFaq(found).isPresent()) {
             answer = Uni.createFrom().item(new Answer(bestFaq(found).get().answer(), "faq", null));
         } else {
-            answer = cachedOrLlm(request, found, steps, authorization, input);
+            answer = cachedOrLlm(request, found, steps, authorization, input, languageOf(request, session));
         }
         return answer.flatMap(a -> a.source().equals("guardrail") ? Uni.createFrom().item(a) : guardOutput(a, session, steps,
                 authorization))
@@ -196,6 +196,18 @@ public class TurnService {
 
     private static UUID versionOf(Retrieved found) {
         return found.bot().map(CatalogClient.BotScope::versionId).orElse(null);
+    }
+
+    /** The message's language: the request's, else the session variable {@code language} when it is a tag, else the default. */
+    private String languageOf(TurnRequest request, Session session) {
+        if (request.language() != null) {
+            return request.language().toLowerCase(java.util.Locale.ROOT);
+        }
+        Object variable = session.variables().get("language");
+        if (variable instanceof String tag && tag.matches(TurnRequest.LANGUAGE)) {
+            return tag.toLowerCase(java.util.Locale.ROOT);
+        }
+        return config.turn().defaultLanguage();
     }
 
     /** The verdict of no guardrail: the message as it is. */
@@ -216,10 +228,11 @@ public class TurnService {
      * kept in the cache for the next one), else the fallback.
      */
     private Uni<Answer> cachedOrLlm(TurnRequest request, Retrieved found, Steps steps, String authorization,
-            CatalogClient.Verdict input) {
+            CatalogClient.Verdict input, String language) {
         boolean withCache = found.vector().isPresent() && config.turn().catalogEnabled();
         Uni<Optional<Optional<String>>> cached = !withCache ? Uni.createFrom().item(Optional.of(Optional.empty()))
-                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found)));
+                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found),
+                        language));
         String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
         return cached.flatMap(hit -> {
             if (hit.isEmpty()) {
@@ -231,7 +244,7 @@ public class TurnService {
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
                             found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
-                                    embeddings.model(), versionOf(found)).subscribe().with(kept -> {
+                                    embeddings.model(), versionOf(found), language).subscribe().with(kept -> {
                                     }, e -> {
                                     }));
                             return new Answer(outcome.completion().content(), "llm", outcome.completion());

@@ -199,6 +199,14 @@ class TurnResourceTest extends TwoTenantTest {
                 .reduce((a, b) -> b).orElseThrow();
         assertEquals(StandInServices.BOT_VERSION_ID.toString(), lookup.getString("bot_version_id"));
         assertEquals(384, lookup.getJsonArray("embedding").size());
+        assertEquals("en", lookup.getString("language"), "the default language scopes the cache");
+        // The request's language scopes it instead.
+        as(runtime).body(Map.of("message", "giao hàng mất bao lâu?", "language", "vi")).post(turn(session)).then().statusCode(200)
+                .body("response_source", equalTo("fallback")).body("degraded", org.hamcrest.Matchers.not(hasItem("cache")));
+        assertEquals("vi", StandInServices.CALLS.stream().filter(c -> "/v1/semantic-cache/lookup".equals(c.get("path")))
+                .map(c -> (io.vertx.core.json.JsonObject) c.get("body")).reduce((a, b) -> b).orElseThrow().getString("language"));
+        as(runtime).body(Map.of("message", "hello", "language", "not a tag")).post(turn(session)).then().statusCode(400)
+                .contentType("application/problem+json");
 
         // The session records the bot and the version that answered, in Redis and on its durable row,
         // and each turn's decision event names its version; a turn without the catalog keeps them.
@@ -210,7 +218,7 @@ class TurnResourceTest extends TwoTenantTest {
                 .body("bot_version_id", equalTo(StandInServices.BOT_VERSION_ID.toString()));
         assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.sessions WHERE id = '" + session
                 + "' AND bot_id = '" + StandInServices.BOT_ID + "' AND bot_version_id = '" + StandInServices.BOT_VERSION_ID + "'"));
-        assertEquals(2, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
+        assertEquals(3, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
                 + "' AND bot_version_id = '" + StandInServices.BOT_VERSION_ID + "'"));
         assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
                 + "' AND bot_version_id IS NULL"));
