@@ -2,6 +2,8 @@ package dev.agentry.profile;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.util.List;
 
 /** Everything profile-service can be told, under {@code agentry.profile}. */
 @ConfigMapping(prefix = "agentry.profile")
@@ -33,4 +35,33 @@ public interface ProfileServiceConfig {
      */
     @WithDefault("3")
     int resolveAttempts();
+
+    /** Erasure requests reaching the other stores (issue 17 item 7). */
+    Erasure erasure();
+
+    interface Erasure {
+
+        /**
+         * The stores expected to answer an erasure with a receipt: an erasure is complete when every
+         * one has. A store added later is expected from then on; an earlier erasure keeps its list.
+         */
+        @WithDefault("memory,audit,conversation")
+        List<String> stores();
+
+        /** An erasure not complete this long after its last announcement is announced again. */
+        @WithDefault("PT10M")
+        Duration reannounceAfter();
+
+        /** How often the re-announcer looks for such erasures (0: never, tests call it). */
+        @WithDefault("PT1M")
+        Duration reannounceInterval();
+
+        /** Erasures re-announced per tenant per round. */
+        @WithDefault("100")
+        int reannounceBatch();
+
+        /** Whether receipts are read from the event stream (tests poll instead). */
+        @WithDefault("true")
+        boolean followReceipts();
+    }
 }

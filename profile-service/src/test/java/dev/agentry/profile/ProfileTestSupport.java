@@ -14,6 +14,9 @@ public final class ProfileTestSupport extends TestApi {
     public static final List<String> TABLES = List.of("customer_profiles", "channel_identities", "profile_fields",
             "profile_assets");
 
+    /** The erasure requests and receipts: ids and counts only, left out of the person's row counts. */
+    public static final List<String> ERASURE_TABLES = List.of("profile_erasures", "profile_erasure_receipts");
+
     private ProfileTestSupport() {
     }
 

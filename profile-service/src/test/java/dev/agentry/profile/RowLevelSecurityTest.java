@@ -42,7 +42,8 @@ class RowLevelSecurityTest extends SchemaSecurityContract {
             create(t, body("identities", List.of(identity("web", "rls")), "fields",
                     List.of(field("name", "x", "system", 1, false))));
         }
-        for (String table : ProfileTestSupport.TABLES) {
+        for (String table : java.util.stream.Stream.concat(ProfileTestSupport.TABLES.stream(),
+                ProfileTestSupport.ERASURE_TABLES.stream()).toList()) {
             // Deliberately no WHERE tenant_id = ...: RLS must filter.
             Set<UUID> tenants = tx.inTenant(a, conn -> conn.query("SELECT DISTINCT tenant_id FROM " + table).execute())
                     .map(rows -> Rows.list(rows, r -> r.getUUID(0)).stream().collect(Collectors.toSet()))
@@ -85,6 +86,6 @@ class RowLevelSecurityTest extends SchemaSecurityContract {
 
     @Override
     protected int tableCount() {
-        return ProfileTestSupport.TABLES.size();
+        return ProfileTestSupport.TABLES.size() + ProfileTestSupport.ERASURE_TABLES.size();
     }
 }

@@ -17,6 +17,18 @@ public record DomainEvent(UUID id, String type, UUID tenantId, Instant occurredA
 
     public static final String PROFILE_MERGED = "profile.merged";
 
+    /**
+     * profile-service erased a person: {@code erasure_id}, {@code profile_ids} (comma-separated: the
+     * survivor and every profile merged into it). Every store holding personal data erases them.
+     */
+    public static final String PROFILE_ERASED = "profile.erased";
+
+    /**
+     * A store erased what it held for an erasure: {@code erasure_id}, {@code store}, {@code touched}
+     * (a JSON object of counts), {@code completed_at}. profile-service keeps it as the receipt.
+     */
+    public static final String ERASURE_RECEIPT = "erasure.receipt";
+
     public static DomainEvent of(String type, UUID tenantId, Map<String, String> data) {
         return new DomainEvent(Ids.newId(), type, tenantId, Instant.now(), Map.copyOf(data));
     }

@@ -63,7 +63,11 @@ public final class DomainEventConsumer {
 
     /** One round now: claim or read, handle, acknowledge; answers how many entries were taken. For tests and the timer. */
     public Uni<Integer> poll() {
-        return batch().flatMap(this::handle);
+        // The group is made on start; a poll without one (a test polling by hand, a stream deleted
+        // under it) makes it and reads again.
+        return batch().onFailure(e -> String.valueOf(e.getMessage()).contains("NOGROUP"))
+                .recoverWithUni(e -> ensureGroup().flatMap(v -> batch()))
+                .flatMap(this::handle);
     }
 
     private Uni<Void> ensureGroup() {

@@ -13,6 +13,10 @@ import dev.agentry.profile.base.Profile;
 import dev.agentry.profile.base.ProfileLookup;
 import dev.agentry.profile.base.ProfileRow;
 import dev.agentry.profile.base.ProfileStore;
+import dev.agentry.profile.erasure.Erasure;
+import dev.agentry.profile.erasure.ErasureAnnouncer;
+import dev.agentry.profile.erasure.ErasureRow;
+import dev.agentry.profile.erasure.ErasureStore;
 import dev.agentry.profile.fieldvalue.FieldStore;
 import dev.agentry.profile.fieldvalue.FieldWrite;
 import dev.agentry.profile.fieldvalue.FieldWriter;
@@ -28,6 +32,7 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -41,6 +46,12 @@ import org.jboss.logging.Logger;
 public class ProfileService {
 
     private static final Logger LOG = Logger.getLogger(ProfileService.class);
+
+    @Inject
+    ErasureStore erasures;
+
+    @Inject
+    ErasureAnnouncer announcer;
 
     @Inject
     TenantTransactions tx;
@@ -126,11 +137,14 @@ public class ProfileService {
     /**
      * Erases a person for an erasure request: the live profile {@code id} stands for, every profile
      * merged into it, and all their identities, field values (history included) and assets. An id
-     * of a merged profile names the same person, so it erases the survivor too. Nothing is kept;
-     * the receipt says what went. A later resolve of one of the identities starts a new profile.
+     * of a merged profile names the same person, so it erases the survivor too. Nothing is kept but
+     * the erasure request itself (ids and counts), recorded in the same transaction; after the
+     * commit it is announced to the other stores, whose receipts {@code GET /v1/profiles/erasures/{id}}
+     * shows. A later resolve of one of the identities starts a new profile.
      */
     public Uni<ErasureReceipt> erase(UUID id) {
         UUID tenant = caller.tenantId();
+        UUID erasureId = Ids.newId();
         return tx.inTenant(tenant, conn -> lookup.lockSurvivor(conn, tenant, id)
                 .flatMap(survivor -> store.allMergedInto(conn, tenant, survivor.id()).flatMap(merged -> {
                     List<UUID> all = new ArrayList<>();
@@ -139,11 +153,16 @@ public class ProfileService {
                     return identities.deleteForProfiles(conn, tenant, all)
                             .flatMap(i -> fields.deleteForProfiles(conn, tenant, all)
                                     .flatMap(f -> assets.deleteForProfiles(conn, tenant, all)
-                                            .flatMap(a -> store.deleteAll(conn, tenant, all)
-                                                    .map(p -> new ErasureReceipt(id, all, i, f, a, Instant.now())))));
+                                            .flatMap(a -> store.deleteAll(conn, tenant, all).map(p -> new ErasureRow(erasureId, id, all,
+                                                    new Erasure.Counts(i, f, a), caller.subject(), config.erasure().stores(),
+                                                    Instant.now().truncatedTo(ChronoUnit.MICROS), null, 0, null)))))
+                            .call(row -> erasures.insert(conn, tenant, row));
                 })))
-                .invoke(r -> LOG.infof("Erased profiles %s: %d identities, %d field values, %d assets",
-                        r.erasedProfileIds(), r.identities(), r.fieldValues(), r.assets()));
+                .call(row -> announcer.announce(tenant, row))
+                .map(row -> new ErasureReceipt(erasureId, id, row.erasedProfileIds(), row.counts().identities(),
+                        row.counts().fieldValues(), row.counts().assets(), row.requestedAt()))
+                .invoke(r -> LOG.infof("Erased profiles %s (erasure %s): %d identities, %d field values, %d assets",
+                        r.erasedProfileIds(), r.erasureId(), r.identities(), r.fieldValues(), r.assets()));
     }
 
     private Uni<Void> attachAll(SqlConnection conn, UUID tenant, ProfileRow profile, List<ChannelKey> keys,
