@@ -60,6 +60,8 @@ import org.postgresql.copy.CopyIn;
  * recall@10 against exact; then hybrid text queries and a concurrent run through the API.</li>
  * <li>{@code ingest}: the bulk endpoint (caller vectors; then server-side embedding) against the
  * same INSERT raw.</li>
+ * <li>{@code knowledge}: PDF pages per second from upload to searchable, and knowledge search with a
+ * ready vector through the API beside the same statement raw ({@link KnowledgeBench}).</li>
  * </ul>
  */
 public class MemoryBench {
@@ -98,7 +100,8 @@ public class MemoryBench {
                 case "search" -> bench.search();
                 case "ingest" -> bench.ingest();
                 case "explain" -> bench.explain();
-                default -> System.out.println("usage: MemoryBench embed|keys|load|search|ingest ...");
+                case "knowledge" -> new KnowledgeBench(bench).run();
+                default -> System.out.println("usage: MemoryBench embed|keys|load|search|ingest|explain|knowledge ...");
             }
         }
         bench.save();

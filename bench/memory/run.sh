@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # memory-service benchmark (results: docs/benchmarks-memory.md). Runs by hand, talks to 127.0.0.1 only.
 #
-#   bench/memory/run.sh [phase ...]        phases: load search ingest (default: all three)
+#   bench/memory/run.sh [phase ...]        phases: load search ingest (default: all three), explain, knowledge
+#   bench/memory/run.sh knowledge          PDF pages/s from upload to searchable, knowledge search API vs raw SQL
+#                                          (needs no corpus: BENCH_PAGES=150 BENCH_PDF_RUNS=3 BENCH_KNOWLEDGE_QUERIES=300)
 #
 # It builds memory-service, embeds the synthetic corpus once (cached in bench/.cache/memory, ~3 min),
 # starts the packaged service on its own schema (memory_bench, in the local database "agentry"),
@@ -35,9 +37,14 @@ bench() {
     -Dbench.corpus="${BENCH_CORPUS:-30000}" -Dbench.queries="${BENCH_QUERIES:-400}" -Dbench.ef="${BENCH_EF:-100}" -Dbench.concurrency="${BENCH_CONCURRENCY:-4}" \
     -Dbench.seconds="${BENCH_SECONDS:-20}" -Dbench.ingest="${BENCH_INGEST:-20000}" -Dbench.schema="$schema" \
     -Dbench.url="http://127.0.0.1:$port" -Dbench.mwm="${BENCH_MWM:-1GB}" \
+    -Dbench.service-pid="${BENCH_SERVICE_PID:--1}" -Dbench.clk-tck="$(getconf CLK_TCK)" \
+    -Dbench.pages="${BENCH_PAGES:-150}" -Dbench.pdf-runs="${BENCH_PDF_RUNS:-3}" -Dbench.knowledge-queries="${BENCH_KNOWLEDGE_QUERIES:-300}" \
     -cp "$work/classes:$cp" MemoryBench "$@"
 }
-bench embed keys
+# The embedded corpus (minutes the first time) only for the phases that use it.
+needs_corpus=false
+for phase in "${phases[@]}"; do [ "$phase" != knowledge ] && needs_corpus=true; done
+if $needs_corpus; then bench embed keys; else bench keys; fi
 
 # The packaged service, on the benchmark's schema, verifying the benchmark's tokens.
 extra=()
@@ -56,4 +63,4 @@ for _ in $(seq 1 120); do
   sleep 1
 done
 echo "[bench] memory-service is up on port $port (schema $schema)"
-bench "${phases[@]}"
+BENCH_SERVICE_PID="$service" bench "${phases[@]}"
