@@ -23,7 +23,11 @@ public class SubjectService {
     TenantContext caller;
 
     public Uni<SubjectErasure> erase(UUID profile) {
-        UUID tenant = caller.tenantId();
+        return erase(caller.tenantId(), profile);
+    }
+
+    /** As {@link #erase(UUID)}, for a tenant named by an erasure event rather than a caller. */
+    public Uni<SubjectErasure> erase(UUID tenant, UUID profile) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var when = at.atOffset(ZoneOffset.UTC);
         return store.inTenant(tenant, conn -> store.turns(conn, tenant, profile, when)

@@ -76,4 +76,34 @@ class SubjectResourceTest extends TwoTenantTest {
         as(tokenA(Roles.AUDITOR)).get("/v1/audit/verify").then().body("verified", equalTo(true))
                 .body("checked", equalTo(2));
     }
+
+    @jakarta.inject.Inject
+    dev.agentry.common.events.DomainEventPublisher publisher;
+
+    @jakarta.inject.Inject
+    dev.agentry.common.erasure.ErasureFollower follower;
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @jakarta.inject.Inject
+    dev.agentry.common.events.EventsConfig events;
+
+    /** profile-service's erasure event reaches the audit trail: redacted as by the API, a receipt with the counts. */
+    @Test
+    void anErasureEventRedactsThePersonAndAnswersWithAReceipt() {
+        UUID profile = UUID.randomUUID();
+        UUID session = UUID.randomUUID();
+        Instant now = Instant.now();
+        Map<String, Object> t1 = new HashMap<>(turn(session, 1, "my card ends in 4242"));
+        t1.put("profile_id", profile.toString());
+        ingest(tenantA, List.of(record("turn_record", now, t1), record("turn_record", now, turn(UUID.randomUUID(), 1, "someone else"))));
+
+        var touched = dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenantA, List.of(profile));
+        org.junit.jupiter.api.Assertions.assertEquals("audit", touched.getString("store"));
+        org.junit.jupiter.api.Assertions.assertEquals(1, touched.getInteger("turn_records"));
+        as(tokenA(Roles.AUDITOR)).get("/v1/audit/sessions/" + session + "/turns").then()
+                .body("items.user_message", equalTo(List.of("[redacted]")));
+        as(tokenA(Roles.AUDITOR)).get("/v1/audit/verify").then().body("verified", equalTo(true));
+    }
 }

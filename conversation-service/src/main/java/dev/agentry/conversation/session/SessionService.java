@@ -427,7 +427,11 @@ public class SessionService {
      * messages, slots, decisions, actions and checkpoints that cascade from them. Safe to repeat.
      */
     public Uni<ErasureReceipt> erase(UUID profileId) {
-        UUID tenant = caller.tenantId();
+        return erase(caller.tenantId(), profileId);
+    }
+
+    /** As {@link #erase(UUID)}, for a tenant named by an erasure event rather than a caller. */
+    public Uni<ErasureReceipt> erase(UUID tenant, UUID profileId) {
         String customerKey = SessionKeys.customerIndex(tenant, profileId);
         return tx.inTenant(tenant, conn -> records.keysOfCustomer(conn, tenant, profileId))
                 .flatMap(durable -> redis.members(customerKey).flatMap(indexed -> {

@@ -416,6 +416,47 @@ class SessionResourceTest extends TwoTenantTest {
     @Inject
     dev.agentry.common.events.DomainEventPublisher events;
 
+    @Inject
+    dev.agentry.common.erasure.ErasureFollower erasureFollower;
+
+    @Inject
+    RedisDataSource eventsRedis;
+
+    @Inject
+    dev.agentry.common.events.EventsConfig eventsConfig;
+
+    /** profile-service's erasure event reaches the sessions: gone from Redis and PostgreSQL, a receipt with the counts. */
+    @Test
+    void anErasureEventErasesTheCustomersSessionsAndAnswersWithAReceipt() {
+        UUID agent = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        List<UUID> ids = new ArrayList<>();
+        for (UUID profile : List.of(survivor, merged)) {
+            Map<String, Object> b = newSession(agent, "web", "event-erased-" + profile);
+            b.put("customer_profile_id", profile.toString());
+            ids.add(create(runtime(), b));
+        }
+        as(runtime()).body(Map.of("role", "user", "content", "my address is 1 Main St")).post("/v1/sessions/" + ids.get(1) + "/messages")
+                .then().statusCode(201);
+        UUID keep = create(runtime(), newSession(agent, "web", "event-kept"));
+
+        var touched = dev.agentry.common.testing.ErasureStream.erase(events, erasureFollower, eventsRedis, eventsConfig, tenantA,
+                List.of(survivor, merged));
+        assertEquals("conversation", touched.getString("store"));
+        assertEquals(2, touched.getInteger("sessions"));
+        assertEquals(1, touched.getInteger("messages"));
+        for (UUID id : ids) {
+            assertNull(get("session:hot:" + id));
+            assertNull(get("session:persist:" + id));
+            as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + id).then().statusCode(404);
+        }
+        as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + keep).then().statusCode(200);
+        // The same ids in tenant B name nobody there: nothing of A's is touched by B's erasure.
+        assertEquals(0, dev.agentry.common.testing.ErasureStream.erase(events, erasureFollower, eventsRedis, eventsConfig, tenantB,
+                List.of(keep)).getInteger("sessions"));
+    }
+
     /** profile-service announces a merge on the event stream; this service follows it without being called. */
     @Test
     void aMergeAnnouncedOnTheEventStreamIsFollowed() throws Exception {

@@ -34,7 +34,11 @@ public class ErasureService {
     TenantContext caller;
 
     public Uni<CustomerErasure> erase(UUID customerProfileId) {
-        UUID tenant = caller.tenantId();
+        return erase(caller.tenantId(), customerProfileId);
+    }
+
+    /** As {@link #erase(UUID)}, for a tenant named by an erasure event rather than a caller. */
+    public Uni<CustomerErasure> erase(UUID tenant, UUID customerProfileId) {
         return tx.inTenant(tenant, conn -> relationships.countTouchingCustomer(conn, tenant, customerProfileId)
                 .flatMap(rels -> entities.deleteByCustomer(conn, tenant, customerProfileId)
                         .flatMap(ents -> episodes.deleteByCustomer(conn, tenant, customerProfileId)

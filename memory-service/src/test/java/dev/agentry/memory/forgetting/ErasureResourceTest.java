@@ -54,6 +54,45 @@ class ErasureResourceTest extends TwoTenantTest {
                 .post("/v1/relationships").then().statusCode(201);
     }
 
+    @jakarta.inject.Inject
+    dev.agentry.common.events.DomainEventPublisher publisher;
+
+    @jakarta.inject.Inject
+    dev.agentry.common.erasure.ErasureFollower follower;
+
+    @jakarta.inject.Inject
+    io.quarkus.redis.datasource.RedisDataSource redis;
+
+    @jakarta.inject.Inject
+    dev.agentry.common.events.EventsConfig events;
+
+    /** profile-service's erasure event reaches memory: both profiles of the person go, the receipt counts them. */
+    @Test
+    void anErasureEventErasesThePersonsProfilesAndAnswersWithAReceipt() {
+        UUID tenant = UUID.randomUUID();
+        UUID survivor = UUID.randomUUID();
+        UUID merged = UUID.randomUUID();
+        episode(tenant, survivor, "turn", 1);
+        episode(tenant, merged, "fact", 2);
+        String kept = episode(tenant, UUID.randomUUID(), "turn", 3);
+        entity(tenant, "The customer", survivor);
+        // The same profile ids in another tenant are not this person.
+        episode(tenantB, survivor, "turn", 4);
+        Map<String, Long> otherBefore = rowCounts(tenantB);
+
+        var touched = dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenant,
+                java.util.List.of(survivor, merged));
+        assertEquals("memory", touched.getString("store"));
+        assertEquals(2, touched.getInteger("episodes"));
+        assertEquals(1, touched.getInteger("entities"));
+        assertEquals(1L, rowCounts(tenant).get("episodes"));
+        as(viewer(tenant)).get("/v1/episodes/" + kept).then().statusCode(200);
+        assertEquals(otherBefore, rowCounts(tenantB));
+        // Delivered again (at least once): nothing more to erase, a receipt all the same.
+        assertEquals(0, dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenant,
+                java.util.List.of(survivor, merged)).getInteger("episodes"));
+    }
+
     @Test
     void erasureRemovesEverythingAboutOneCustomerAndReportsIt() {
         UUID tenant = UUID.randomUUID();
