@@ -72,7 +72,9 @@ public class SearchService {
         Uni<UUID> channel = s.price() == null || s.price().channel() == null ? Uni.createFrom().nullItem()
                 : store.channelId(conn, tenant, s.price().channel()).map(found -> found.orElseThrow(
                         () -> new ValidationException("price.channel", "is not a channel of this tenant")));
-        Uni<Long> size = mode.usesVector() ? store.activeCount(conn, tenant) : Uni.createFrom().item(0L);
+        // Counted only as far as the threshold decides: exact at or below it, the index above.
+        Uni<Long> size = mode.usesVector() ? store.activeCount(conn, tenant, config.search().exactThreshold() + 1)
+                : Uni.createFrom().item(0L);
         return Uni.combine().all().unis(defs, channel, size).asTuple().map(r -> {
             StringBuilder p = new StringBuilder("v.tenant_id = " + t + " AND v.status = 'active'");
             p.append(" AND EXISTS (SELECT 1 FROM tenant_offering o WHERE o.tenant_id = v.tenant_id AND o.id = v.offering_id "
