@@ -29,12 +29,18 @@ final class ServiceProcess implements AutoCloseable {
     private final int port;
     private final Process process;
     private final Path log;
+    private final Path root;
+    private final String logName;
+    private final Map<String, String> env;
 
-    private ServiceProcess(String name, int port, Process process, Path log) {
+    private ServiceProcess(String name, int port, Process process, Path log, Path root, String logName, Map<String, String> env) {
         this.name = name;
         this.port = port;
         this.process = process;
         this.log = log;
+        this.root = root;
+        this.logName = logName;
+        this.env = env;
     }
 
     /** Starts {@code service} from the build under {@code root} and waits until it is ready. */
@@ -47,6 +53,21 @@ final class ServiceProcess implements AutoCloseable {
      * second instance of a service (a test's own) does not overwrite the suite's log.
      */
     static ServiceProcess start(Path root, String service, String logName, Map<String, String> env) {
+        return start(root, service, logName, env, freePort());
+    }
+
+    /**
+     * The same service started again after {@link #close()} or {@link #kill()}, on the same port and
+     * environment, so that whoever calls it (another service's configured URL) reaches it again.
+     */
+    ServiceProcess restart() {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        return start(root, name, logName, env, port);
+    }
+
+    private static ServiceProcess start(Path root, String service, String logName, Map<String, String> env, int port) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + service + " first (the reactor builds it before"
@@ -54,7 +75,6 @@ final class ServiceProcess implements AutoCloseable {
         }
         Path work = root.resolve("contract-tests/target/contract-run");
         Path log = root.resolve("contract-tests/target/contract-logs").resolve(logName + ".log");
-        int port = freePort();
         try {
             Files.createDirectories(log.getParent());
             Files.createDirectories(work.resolve("tmp"));
@@ -73,7 +93,7 @@ final class ServiceProcess implements AutoCloseable {
             Process process = builder.start();
             // A test JVM that is killed (a surefire timeout) must not leave services running.
             Runtime.getRuntime().addShutdownHook(new Thread(process::destroy));
-            ServiceProcess started = new ServiceProcess(service, port, process, log);
+            ServiceProcess started = new ServiceProcess(service, port, process, log, root, logName, Map.copyOf(env));
             started.awaitReady();
             return started;
         } catch (IOException e) {

@@ -89,6 +89,18 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         return ServiceProcess.start(running.root, "conversation-service", logName, env);
     }
 
+    /**
+     * Stops the suite's memory-service (a store down during an erasure); {@link #startMemory()} brings
+     * it back on the same port, where the other services still call it.
+     */
+    static void stopMemory() {
+        running.memory.close();
+    }
+
+    static void startMemory() {
+        running.memory = running.memory.restart();
+    }
+
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
     static String platformApiKey() {
         return running.platformApiKey;
