@@ -41,11 +41,27 @@ public class RecordWriter {
                        coalesce(doc->'metadata', '{}'::jsonb) AS metadata, ord
                 FROM jsonb_array_elements($2::jsonb) WITH ORDINALITY AS e(doc, ord)
                 ORDER BY (doc->>'id')::uuid, (doc->>'created_at')::timestamptz, ord
+            ), known AS (
+                -- old_values a producer did not send: what the resource was after its previous change
+                -- that worked (the new_values of the last success of the same resource, earlier in
+                -- this batch, else stored), so a service's write needs no read before it. Not for
+                -- a creation, and nothing when no earlier change was recorded.
+                SELECT i.id, i.created_at, i.actor_id, i.actor, i.action, i.resource_type, i.resource_id,
+                       CASE WHEN i.old_values IS NOT NULL OR i.resource_id IS NULL OR i.action LIKE '%.created' THEN i.old_values
+                            ELSE coalesce(
+                                (SELECT b.new_values FROM input b
+                                 WHERE b.resource_type = i.resource_type AND b.resource_id = i.resource_id
+                                   AND b.status = 'success' AND b.ord < i.ord ORDER BY b.ord DESC LIMIT 1),
+                                (SELECT l.new_values FROM audit_logs l
+                                 WHERE l.tenant_id = $1 AND l.resource_type = i.resource_type AND l.resource_id = i.resource_id
+                                   AND l.status = 'success' ORDER BY l.chain_seq DESC LIMIT 1)) END AS old_values,
+                       i.new_values, i.ip_address, i.user_agent, i.status, i.error_message, i.metadata, i.ord
+                FROM input i
             ), fresh AS (
                 SELECT i.*, coalesce((SELECT chain_seq FROM head), 0) + row_number() OVER (ORDER BY ord) AS chain_seq,
                        audit_log_content_hash(old_values, new_values, ip_address, user_agent, error_message, metadata)
                            AS content_hash
-                FROM input i
+                FROM known i
                 WHERE NOT EXISTS (SELECT 1 FROM audit_logs l
                                   WHERE l.tenant_id = $1 AND l.id = i.id AND l.created_at = i.created_at)
             )

@@ -34,6 +34,41 @@ class LogResourceTest extends TwoTenantTest {
         return "audit";
     }
 
+    /** old_values a service did not send: the resource's state after its previous recorded change. */
+    @Test
+    void anUpdateOrDeleteGetsTheOldValuesOfThePreviousChange() {
+        UUID tenant = UUID.randomUUID(); // its own: the other tests count tenant A's logs
+        UUID other = UUID.randomUUID();
+        Instant t0 = Instant.parse("2026-10-06T10:00:00Z");
+        java.util.Map<String, Object> created = log("user:ann", "agent.created", "agent", "o1");
+        created.put("new_values", java.util.Map.of("name", "Shop", "temperature", 0.2));
+        java.util.Map<String, Object> renamed = log("user:ann", "agent.updated", "agent", "o1");
+        renamed.put("new_values", java.util.Map.of("name", "Shop Two", "temperature", 0.2));
+        java.util.Map<String, Object> failed = log("user:ann", "agent.updated", "agent", "o1");
+        failed.put("status", "failure");
+        failed.put("new_values", null);
+        ingest(tenant, List.of(record("audit_log", t0, created), record("audit_log", t0.plusSeconds(1), renamed),
+                record("audit_log", t0.plusSeconds(2), failed)));
+        // A later batch: found among the stored rows; the failed attempt is not a state.
+        java.util.Map<String, Object> deleted = log("user:bob", "agent.deleted", "agent", "o1");
+        deleted.remove("new_values");
+        java.util.Map<String, Object> sent = log("user:bob", "agent.updated", "agent", "o2");
+        sent.put("old_values", java.util.Map.of("name", "as the service said"));
+        ingest(tenant, List.of(record("audit_log", t0.plusSeconds(3), deleted), record("audit_log", t0.plusSeconds(4), sent)));
+
+        var logs = as(dev.agentry.common.testing.TestApi.auditor(tenant)).queryParam("resource_type", "agent").get("/v1/audit/logs").then().statusCode(200);
+        logs.body("items.find { it.action == 'agent.created' }.old_values", nullValue())
+                .body("items.find { it.action == 'agent.updated' && it.status == 'success' && it.resource_id == 'o1' }.old_values.name",
+                        equalTo("Shop"))
+                .body("items.find { it.action == 'agent.deleted' }.old_values.name", equalTo("Shop Two"))
+                .body("items.find { it.resource_id == 'o2' }.old_values.name", equalTo("as the service said"));
+        // Tenant B's resource of the same id has no history from A.
+        java.util.Map<String, Object> other = log("user:x", "agent.updated", "agent", "o1");
+        ingest(other, List.of(record("audit_log", t0.plusSeconds(5), other)));
+        as(dev.agentry.common.testing.TestApi.auditor(other)).get("/v1/audit/logs").then().body("items[0].old_values", nullValue());
+        as(dev.agentry.common.testing.TestApi.auditor(tenant)).get("/v1/audit/verify").then().body("verified", equalTo(true));
+    }
+
     @Test
     void logsAreFilteredByActorActionResourceAndTime() {
         Instant t0 = Instant.parse("2026-10-05T10:00:00Z");

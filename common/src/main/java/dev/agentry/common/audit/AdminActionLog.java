@@ -31,8 +31,9 @@ import org.jboss.resteasy.reactive.server.SimpleResourceInfo;
  * {@code failure} with the HTTP status).
  *
  * <p>Not recorded: the runtime's own writes ({@code agent-runtime} alone), which turn records and
- * audit events describe at a finer grain and a far higher rate; and {@code old_values}, which would
- * take a read before every change (the previous record of the same resource holds them).
+ * audit events describe at a finer grain and a far higher rate. {@code old_values} are not read
+ * here (that would take a read before every change): audit-service fills them from the previous
+ * successful record of the same resource, whose {@code new_values} were the state before this one.
  *
  * <p>The record leaves after the answer is written, never delaying it. With Redis down the change
  * stands, the record is lost, the log says so and {@code agentry_audit_log_unpublished_total}
