@@ -13,7 +13,8 @@
 #   BENCH_DB=agentry_bench BENCH_MWM=5GB (maintenance_work_mem of the index builds: the 1M-row HNSW
 #   graph needs about 2.5 GB to be built in memory)
 #   BENCH_THRESHOLD=<agentry.catalog.search.exact-threshold for the service and the baseline; default 20000>
-#   BENCH_SQL_PARALLEL=false (diagnosis: the direct statements' sessions without parallel workers)
+#   BENCH_SQL_PARALLEL=false (the direct statements' sessions without parallel workers, as the service's statements ran;
+#   true lets PostgreSQL plan them with parallel workers, which on 2 busy cores made them slower than the API)
 # The database must exist with the extensions (as the superuser, once):
 #   psql -h 127.0.0.1 -U postgres -c 'CREATE DATABASE agentry_bench OWNER agentry_owner'
 #   psql -h 127.0.0.1 -U postgres -d agentry_bench -c 'CREATE EXTENSION IF NOT EXISTS vector' \
@@ -46,7 +47,7 @@ bench() {
     -Dbench.corpus="${BENCH_CORPUS:-30000}" -Dbench.queries="${BENCH_QUERIES:-400}" \
     -Dbench.threshold.queries="${BENCH_THRESHOLD_QUERIES:-30}" -Dbench.price.requests="${BENCH_PRICE_REQUESTS:-1000}" \
     -Dbench.import.rows="${BENCH_IMPORT_ROWS:-1000}" -Dbench.threshold="$threshold" -Dbench.db="$db" \
-    -Dbench.url="http://127.0.0.1:$port" -Dbench.mwm="${BENCH_MWM:-5GB}" -Dbench.sql.parallel="${BENCH_SQL_PARALLEL:-true}" \
+    -Dbench.url="http://127.0.0.1:$port" -Dbench.mwm="${BENCH_MWM:-5GB}" -Dbench.sql.parallel="${BENCH_SQL_PARALLEL:-false}" \
     -cp "$work/classes:$cp" CatalogBench "$@"
 }
 bench embed keys
