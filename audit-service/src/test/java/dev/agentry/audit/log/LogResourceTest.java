@@ -62,9 +62,9 @@ class LogResourceTest extends TwoTenantTest {
                         equalTo("Shop"))
                 .body("items.find { it.action == 'agent.deleted' }.old_values.name", equalTo("Shop Two"))
                 .body("items.find { it.resource_id == 'o2' }.old_values.name", equalTo("as the service said"));
-        // Tenant B's resource of the same id has no history from A.
-        java.util.Map<String, Object> other = log("user:x", "agent.updated", "agent", "o1");
-        ingest(other, List.of(record("audit_log", t0.plusSeconds(5), other)));
+        // Another tenant's resource of the same id has no history from this one.
+        java.util.Map<String, Object> elsewhere = log("user:x", "agent.updated", "agent", "o1");
+        ingest(other, List.of(record("audit_log", t0.plusSeconds(5), elsewhere)));
         as(dev.agentry.common.testing.TestApi.auditor(other)).get("/v1/audit/logs").then().body("items[0].old_values", nullValue());
         as(dev.agentry.common.testing.TestApi.auditor(tenant)).get("/v1/audit/verify").then().body("verified", equalTo(true));
     }

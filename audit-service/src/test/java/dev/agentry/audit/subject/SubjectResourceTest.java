@@ -78,16 +78,7 @@ class SubjectResourceTest extends TwoTenantTest {
     }
 
     @jakarta.inject.Inject
-    dev.agentry.common.events.DomainEventPublisher publisher;
-
-    @jakarta.inject.Inject
-    dev.agentry.common.erasure.ErasureFollower follower;
-
-    @jakarta.inject.Inject
-    io.quarkus.redis.datasource.RedisDataSource redis;
-
-    @jakarta.inject.Inject
-    dev.agentry.common.events.EventsConfig events;
+    dev.agentry.common.testing.ErasureStream erasures;
 
     /** profile-service's erasure event reaches the audit trail: redacted as by the API, a receipt with the counts. */
     @Test
@@ -99,7 +90,7 @@ class SubjectResourceTest extends TwoTenantTest {
         t1.put("profile_id", profile.toString());
         ingest(tenantA, List.of(record("turn_record", now, t1), record("turn_record", now, turn(UUID.randomUUID(), 1, "someone else"))));
 
-        var touched = dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenantA, List.of(profile));
+        var touched = erasures.erase(tenantA, List.of(profile));
         org.junit.jupiter.api.Assertions.assertEquals("audit", touched.getString("store"));
         org.junit.jupiter.api.Assertions.assertEquals(1, touched.getInteger("turn_records"));
         as(tokenA(Roles.AUDITOR)).get("/v1/audit/sessions/" + session + "/turns").then()

@@ -7,6 +7,8 @@ import dev.agentry.common.events.EventsConfig;
 import io.quarkus.redis.datasource.RedisDataSource;
 import io.quarkus.redis.datasource.stream.StreamRange;
 import io.vertx.core.json.JsonObject;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +18,28 @@ import java.util.stream.Collectors;
 /**
  * A store's side of profile-service's erasures, driven as the event stream drives it: announce
  * {@code profile.erased}, let the service's ErasureFollower take its entries, read the
- * {@code erasure.receipt} it answered. Tests turn the follower's timer off
- * ({@code agentry.erasure.follow=false}) and poll through here.
+ * {@code erasure.receipt} it answered. Tests inject it; the follower's timer is off in tests
+ * ({@code agentry.erasure.follow=false}).
  */
-public final class ErasureStream {
+@ApplicationScoped
+public class ErasureStream {
 
     private static final Duration WAIT = Duration.ofSeconds(20);
 
-    private ErasureStream() {
-    }
+    @Inject
+    DomainEventPublisher publisher;
 
-    /** Announces the erasure of {@code profiles} in {@code tenant}; answers the store's receipt {@code touched} counts. */
-    public static JsonObject erase(DomainEventPublisher publisher, ErasureFollower follower, RedisDataSource redis,
-            EventsConfig events, UUID tenant, List<UUID> profiles) {
+    @Inject
+    ErasureFollower follower;
+
+    @Inject
+    RedisDataSource redis;
+
+    @Inject
+    EventsConfig events;
+
+    /** Announces the erasure of {@code profiles} in {@code tenant}; answers the store's receipt {@code touched} counts and {@code store}. */
+    public JsonObject erase(UUID tenant, List<UUID> profiles) {
         String erasureId = UUID.randomUUID().toString();
         String entry = publisher.publish(DomainEvent.of(DomainEvent.PROFILE_ERASED, tenant, Map.of("erasure_id", erasureId,
                 "profile_ids", profiles.stream().map(UUID::toString).collect(Collectors.joining(","))))).await().atMost(WAIT);

@@ -1,18 +1,16 @@
 package dev.agentry.conversation.session;
 
 import dev.agentry.common.erasure.PersonalDataStore;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * conversation-service's part in profile-service's erasures (common's ErasureFollower): each erased
- * profile's sessions go from Redis and PostgreSQL with their messages, slots, decisions, actions
- * and checkpoints, as {@code POST /v1/sessions/erasure} does; the receipt sums them.
+ * conversation-service's part in profile-service's erasures (common's ErasureFollower): the
+ * profile's sessions go from Redis and PostgreSQL with their messages, slots, decisions, actions and
+ * checkpoints, as {@code POST /v1/sessions/erasure} does.
  */
 @ApplicationScoped
 public class ConversationPersonalData implements PersonalDataStore {
@@ -26,10 +24,7 @@ public class ConversationPersonalData implements PersonalDataStore {
     }
 
     @Override
-    public Uni<Map<String, Integer>> erase(UUID tenantId, List<UUID> profileIds) {
-        return Multi.createFrom().iterable(profileIds).onItem().transformToUniAndConcatenate(id -> sessions.erase(tenantId, id))
-                .collect().asList().map(done -> Map.of(
-                        "sessions", done.stream().mapToInt(ErasureReceipt::sessionsErased).sum(),
-                        "messages", done.stream().mapToInt(ErasureReceipt::messagesErased).sum()));
+    public Uni<Map<String, Integer>> eraseProfile(UUID tenantId, UUID profileId) {
+        return sessions.erase(tenantId, profileId).map(done -> Map.of("sessions", done.sessionsErased(), "messages", done.messagesErased()));
     }
 }

@@ -1,15 +1,9 @@
 package dev.agentry.conversation.session;
 
 import dev.agentry.common.events.DomainEvent;
-import dev.agentry.common.events.DomainEventConsumer;
-import dev.agentry.common.events.EventsConfig;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
+import dev.agentry.common.events.DomainEventFollower;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
 import java.util.UUID;
@@ -23,19 +17,10 @@ import org.jboss.logging.Logger;
  * redelivery changes nothing more). Off with {@code agentry.conversation.follow-profile-merges=false}.
  */
 @ApplicationScoped
-public class ProfileMergeFollower {
+public class ProfileMergeFollower extends DomainEventFollower {
 
     private static final Logger LOG = Logger.getLogger(ProfileMergeFollower.class);
     static final String GROUP = "conversation-service";
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    ReactiveRedisDataSource redis;
-
-    @Inject
-    EventsConfig events;
 
     @Inject
     SessionService sessions;
@@ -43,27 +28,23 @@ public class ProfileMergeFollower {
     @ConfigProperty(name = "agentry.conversation.follow-profile-merges", defaultValue = "true")
     boolean enabled;
 
-    private DomainEventConsumer consumer;
-
-    void start(@Observes StartupEvent event) {
-        consumer = new DomainEventConsumer(vertx, redis, events, GROUP, Set.of(DomainEvent.PROFILE_MERGED), this::follow);
-        if (enabled) {
-            consumer.start();
-        }
+    @Override
+    protected String group() {
+        return GROUP;
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (consumer != null) {
-            consumer.stop();
-        }
+    @Override
+    protected Set<String> types() {
+        return Set.of(DomainEvent.PROFILE_MERGED);
     }
 
-    /** One round now (tests, and operators through nothing else: the timer runs it). */
-    public Uni<Integer> pollOnce() {
-        return consumer.poll();
+    @Override
+    protected boolean enabled() {
+        return enabled;
     }
 
-    private Uni<Void> follow(DomainEvent event) {
+    @Override
+    protected Uni<Void> handle(DomainEvent event) {
         UUID from = UUID.fromString(event.data().get("from_profile_id"));
         UUID to = UUID.fromString(event.data().get("to_profile_id"));
         return sessions.followMerge(event.tenantId(), from, to).invoke(receipt -> {

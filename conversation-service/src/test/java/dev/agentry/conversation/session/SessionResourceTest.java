@@ -416,14 +416,8 @@ class SessionResourceTest extends TwoTenantTest {
     @Inject
     dev.agentry.common.events.DomainEventPublisher events;
 
-    @Inject
-    dev.agentry.common.erasure.ErasureFollower erasureFollower;
-
-    @Inject
-    RedisDataSource eventsRedis;
-
-    @Inject
-    dev.agentry.common.events.EventsConfig eventsConfig;
+    @jakarta.inject.Inject
+    dev.agentry.common.testing.ErasureStream erasures;
 
     /** profile-service's erasure event reaches the sessions: gone from Redis and PostgreSQL, a receipt with the counts. */
     @Test
@@ -441,7 +435,7 @@ class SessionResourceTest extends TwoTenantTest {
                 .then().statusCode(201);
         UUID keep = create(runtime(), newSession(agent, "web", "event-kept"));
 
-        var touched = dev.agentry.common.testing.ErasureStream.erase(events, erasureFollower, eventsRedis, eventsConfig, tenantA,
+        var touched = erasures.erase(tenantA,
                 List.of(survivor, merged));
         assertEquals("conversation", touched.getString("store"));
         assertEquals(2, touched.getInteger("sessions"));
@@ -453,7 +447,7 @@ class SessionResourceTest extends TwoTenantTest {
         }
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + keep).then().statusCode(200);
         // The same ids in tenant B name nobody there: nothing of A's is touched by B's erasure.
-        assertEquals(0, dev.agentry.common.testing.ErasureStream.erase(events, erasureFollower, eventsRedis, eventsConfig, tenantB,
+        assertEquals(0, erasures.erase(tenantB,
                 List.of(keep)).getInteger("sessions"));
     }
 

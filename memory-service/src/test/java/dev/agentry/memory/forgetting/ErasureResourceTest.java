@@ -55,16 +55,7 @@ class ErasureResourceTest extends TwoTenantTest {
     }
 
     @jakarta.inject.Inject
-    dev.agentry.common.events.DomainEventPublisher publisher;
-
-    @jakarta.inject.Inject
-    dev.agentry.common.erasure.ErasureFollower follower;
-
-    @jakarta.inject.Inject
-    io.quarkus.redis.datasource.RedisDataSource redis;
-
-    @jakarta.inject.Inject
-    dev.agentry.common.events.EventsConfig events;
+    dev.agentry.common.testing.ErasureStream erasures;
 
     /** profile-service's erasure event reaches memory: both profiles of the person go, the receipt counts them. */
     @Test
@@ -80,7 +71,7 @@ class ErasureResourceTest extends TwoTenantTest {
         episode(tenantB, survivor, "turn", 4);
         Map<String, Long> otherBefore = rowCounts(tenantB);
 
-        var touched = dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenant,
+        var touched = erasures.erase(tenant,
                 java.util.List.of(survivor, merged));
         assertEquals("memory", touched.getString("store"));
         assertEquals(2, touched.getInteger("episodes"));
@@ -89,7 +80,7 @@ class ErasureResourceTest extends TwoTenantTest {
         as(viewer(tenant)).get("/v1/episodes/" + kept).then().statusCode(200);
         assertEquals(otherBefore, rowCounts(tenantB));
         // Delivered again (at least once): nothing more to erase, a receipt all the same.
-        assertEquals(0, dev.agentry.common.testing.ErasureStream.erase(publisher, follower, redis, events, tenant,
+        assertEquals(0, erasures.erase(tenant,
                 java.util.List.of(survivor, merged)).getInteger("episodes"));
     }
 

@@ -2,17 +2,11 @@ package dev.agentry.profile.erasure;
 
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.events.DomainEvent;
-import dev.agentry.common.events.DomainEventConsumer;
-import dev.agentry.common.events.EventsConfig;
+import dev.agentry.common.events.DomainEventFollower;
 import dev.agentry.profile.ProfileServiceConfig;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.Set;
@@ -25,19 +19,9 @@ import org.jboss.logging.Logger;
  * and the erasure is complete once every expected store has answered.
  */
 @ApplicationScoped
-public class ErasureReceiptFollower {
+public class ErasureReceiptFollower extends DomainEventFollower {
 
     private static final Logger LOG = Logger.getLogger(ErasureReceiptFollower.class);
-    static final String GROUP = "profile-service-receipts";
-
-    @Inject
-    Vertx vertx;
-
-    @Inject
-    ReactiveRedisDataSource redis;
-
-    @Inject
-    EventsConfig events;
 
     @Inject
     TenantTransactions tx;
@@ -48,27 +32,23 @@ public class ErasureReceiptFollower {
     @Inject
     ProfileServiceConfig config;
 
-    private DomainEventConsumer consumer;
-
-    void start(@Observes StartupEvent event) {
-        consumer = new DomainEventConsumer(vertx, redis, events, GROUP, Set.of(DomainEvent.ERASURE_RECEIPT), this::keep);
-        if (config.erasure().followReceipts()) {
-            consumer.start();
-        }
+    @Override
+    protected String group() {
+        return "profile-service-receipts";
     }
 
-    void stop(@Observes ShutdownEvent event) {
-        if (consumer != null) {
-            consumer.stop();
-        }
+    @Override
+    protected Set<String> types() {
+        return Set.of(DomainEvent.ERASURE_RECEIPT);
     }
 
-    /** One round now (tests). */
-    public Uni<Integer> pollOnce() {
-        return consumer.poll();
+    @Override
+    protected boolean enabled() {
+        return config.erasure().followReceipts();
     }
 
-    private Uni<Void> keep(DomainEvent event) {
+    @Override
+    protected Uni<Void> handle(DomainEvent event) {
         UUID tenant = event.tenantId();
         UUID erasure = UUID.fromString(event.data().get("erasure_id"));
         String storeName = event.data().get("store");

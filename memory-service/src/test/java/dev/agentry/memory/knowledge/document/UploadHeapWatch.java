@@ -3,6 +3,7 @@ package dev.agentry.memory.knowledge.document;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -50,6 +51,21 @@ final class UploadHeapWatch implements AutoCloseable {
     static long liveHeap() {
         System.gc();
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    }
+
+    /**
+     * The live heap after the collector has been made to let go of what it lets go of under
+     * pressure. Soft references (caches, and in a JVM that ran other Quarkus applications before,
+     * theirs) are cleared when free heap runs short, so without this a body held in memory could
+     * read as less than its size: other memory would leave as it came. {@code pressure} bytes are
+     * held over one full collection first, then released.
+     */
+    static long settledLiveHeap(long pressure) {
+        byte[] held = new byte[(int) pressure];
+        System.gc();
+        Reference.reachabilityFence(held);
+        held = null;
+        return liveHeap();
     }
 
     private void run() {
