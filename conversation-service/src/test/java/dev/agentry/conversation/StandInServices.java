@@ -61,6 +61,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     /** Whether the agent has an active bot in catalog-service, and what its FAQ answers (0.86 similarity) while set. */
     public static final java.util.concurrent.atomic.AtomicBoolean BOT = new java.util.concurrent.atomic.AtomicBoolean();
     public static final java.util.concurrent.atomic.AtomicReference<String> FAQ_ANSWER = new java.util.concurrent.atomic.AtomicReference<>();
+    /** What catalog-service's offering search finds for any message. */
+    public static final UUID OFFERING_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000f1");
+    public static final String OFFERING_NAME = "Steel kettle K2";
     public static final UUID BOT_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000b0");
     public static final UUID BOT_VERSION_ID = UUID.fromString("01a00000-0000-7000-8000-0000000000b1");
 
@@ -104,7 +107,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
             String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
-                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots") ? "catalog"
+                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
+                            || path.startsWith("/v1/offerings") ? "catalog"
                     : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
                     : path.startsWith("/v1/profiles") ? "profile" : "memory";
             Mode mode = MODES.getOrDefault(service, Mode.OK);
@@ -151,6 +155,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             return new JsonObject().put("hits", faq == null ? new JsonArray() : new JsonArray().add(new JsonObject()
                     .put("id", UUID.randomUUID().toString()).put("question", "When are you open?").put("answer", faq)
                     .put("vector_similarity", 0.86)));
+        }
+        if (path.equals("/v1/offerings/search")) {
+            return new JsonObject().put("mode", "hybrid").put("hits", new JsonArray().add(new JsonObject()
+                    .put("offering_id", OFFERING_ID.toString()).put("name", OFFERING_NAME).put("description", "1.7 l, steel")
+                    .put("score", 0.032).put("vector_similarity", 0.74)));
         }
         if (path.equals("/v1/guardrails/evaluate")) {
             // Input: "hack" blocks, a card number is redacted; output: "internal-only" is redacted.

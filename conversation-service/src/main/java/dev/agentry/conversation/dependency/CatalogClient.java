@@ -61,6 +61,28 @@ public class CatalogClient {
     public record BotScope(UUID botId, UUID versionId) {
     }
 
+    /** An offering near the message (catalog-service's hybrid search): what the LLM may mention. */
+    public record Offering(UUID offeringId, String name, String description, double score, Double vectorSimilarity) {
+    }
+
+    /**
+     * The tenant's active offerings nearest the message (hybrid: its words, accent-insensitive, and
+     * the turn's vector); empty when catalog-service could not answer.
+     */
+    public Uni<Optional<java.util.List<Offering>>> offerings(String authorization, String message, float[] vector, String model) {
+        JsonObject body = VectorBodies.of(vector, model).put("query", message.length() > 1000 ? message.substring(0, 1000) : message)
+                .put("mode", "hybrid").put("limit", 3);
+        return calls.post(config.turn().catalogUrl() + "/v1/offerings/search", authorization, body).map(answer -> answer.map(json -> {
+            java.util.List<Offering> hits = new java.util.ArrayList<>();
+            for (Object item : json.getJsonArray("hits", new io.vertx.core.json.JsonArray())) {
+                JsonObject hit = (JsonObject) item;
+                hits.add(new Offering(UUID.fromString(hit.getString("offering_id")), hit.getString("name"), hit.getString("description"),
+                        hit.getDouble("score", 0.0), hit.getDouble("vector_similarity")));
+            }
+            return hits;
+        }));
+    }
+
     /** An FAQ entry near the message, with its cosine similarity. */
     public record FaqAnswer(UUID faqId, String question, String answer, double similarity) {
     }

@@ -129,7 +129,7 @@ public class TurnService {
                         return found.flatMap(b -> b);
                     });
             return Uni.combine().all().unis(customer, vector, guarded, bot).asTuple()
-                    .flatMap(t -> retrieve(session, t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
+                    .flatMap(t -> retrieve(session, request.message(), t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
                             .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
                                     inputVerdict(t.getItem3(), steps))));
         });
@@ -138,17 +138,17 @@ public class TurnService {
     /** What the parallel searches found (empty lists for what they could not reach, named in degraded). */
     private record Retrieved(Optional<UUID> customer, Optional<float[]> vector, List<RuleHit> rules,
             List<ScenarioHit> scenarios, List<MemoryHit> memories, Optional<CatalogClient.BotScope> bot,
-            List<CatalogClient.FaqAnswer> faq) {
+            List<CatalogClient.FaqAnswer> faq, List<CatalogClient.Offering> offerings) {
     }
 
-    private Uni<Retrieved> retrieve(Session session, Optional<UUID> customer, Optional<float[]> vector,
+    private Uni<Retrieved> retrieve(Session session, String message, Optional<UUID> customer, Optional<float[]> vector,
             Optional<CatalogClient.BotScope> bot, String authorization, Steps steps) {
         if (customer.isEmpty()) {
             steps.degrade("profile");
         }
         if (vector.isEmpty()) {
             steps.degrade("embedding");
-            return Uni.createFrom().item(new Retrieved(customer, vector, List.of(), List.of(), List.of(), bot, List.of()));
+            return Uni.createFrom().item(new Retrieved(customer, vector, List.of(), List.of(), List.of(), bot, List.of(), List.of()));
         }
         float[] v = vector.get();
         String model = embeddings.model();
@@ -163,8 +163,12 @@ public class TurnService {
         Uni<List<CatalogClient.FaqAnswer>> faq = bot.isEmpty() ? Uni.createFrom().item(List.<CatalogClient.FaqAnswer> of())
                 : steps.time("faq", () -> catalog.faq(authorization, bot.get().botId(), v, model))
                         .map(found -> steps.orDegraded("faq", found));
-        return Uni.combine().all().unis(rules, scenarios, recalled, faq).asTuple()
-                .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4()));
+        Uni<List<CatalogClient.Offering>> offerings = !config.turn().catalogEnabled()
+                ? Uni.createFrom().item(List.<CatalogClient.Offering> of())
+                : steps.time("offerings", () -> catalog.offerings(authorization, message, v, model))
+                        .map(found -> steps.orDegraded("offerings", found));
+        return Uni.combine().all().unis(rules, scenarios, recalled, faq, offerings).asTuple()
+                .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4(), r.getItem5()));
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
@@ -298,6 +302,11 @@ public class TurnService {
             system.append("\n\nWhat this customer told us before:");
             found.memories().forEach(m -> system.append("\n- ").append(m.content()));
         }
+        if (!found.offerings().isEmpty()) {
+            system.append("\n\nWhat we sell that may be relevant (mention only if it helps):");
+            found.offerings().forEach(o -> system.append("\n- ").append(o.name())
+                    .append(o.description() == null || o.description().isBlank() ? "" : ": " + o.description()));
+        }
         return new io.vertx.core.json.JsonArray()
                 .add(new io.vertx.core.json.JsonObject().put("role", "system").put("content", system.toString()))
                 .add(new io.vertx.core.json.JsonObject().put("role", "user").put("content", request.message()));
@@ -324,6 +333,8 @@ public class TurnService {
         decision.put("response_source", source);
         decision.put("bot", found.bot().map(b -> Map.of("bot_id", b.botId().toString(), "bot_version_id", b.versionId().toString()))
                 .orElse(null));
+        decision.put("offerings", found.offerings().stream().map(o -> Map.of("offering_id", o.offeringId().toString(),
+                "name", String.valueOf(o.name()), "score", o.score())).toList());
         decision.put("faq", found.faq().stream().map(f -> Map.of("faq_id", f.faqId().toString(), "similarity", f.similarity())).toList());
         decision.put("guardrails", Map.of("input", Map.of("outcome", input.outcome(), "fired", input.fired()), "output",
                 answer.output() == null ? Map.of() : Map.of("outcome", answer.output().outcome(), "fired", answer.output().fired())));

@@ -118,11 +118,20 @@ class TurnResourceTest extends TwoTenantTest {
         as(runtime).body(Map.of("message", "Can you tell me about my kettle order?")).post(turn(session)).then().statusCode(200)
                 .body("response", equalTo(StandInServices.LLM_ANSWER)).body("response_source", equalTo("llm"))
                 .body("decision.llm.model", equalTo("stand-in-model")).body("decision.llm.input_tokens", equalTo(120))
+                .body("decision.offerings[0].offering_id", equalTo(StandInServices.OFFERING_ID.toString()))
+                .body("decision.latency_ms.offerings", org.hamcrest.Matchers.notNullValue())
                 .body("degraded", containsInAnyOrder("rules", "scenarios"));
         var call = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
         io.vertx.core.json.JsonObject sent = (io.vertx.core.json.JsonObject) call.get("body");
         assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").contains("Ordered a kettle, #4471."),
                 "the customer's memories go with the message");
+        assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").contains(StandInServices.OFFERING_NAME),
+                "the offerings found for the message go with it");
+        // The offering search had the turn's one vector and the message's words.
+        io.vertx.core.json.JsonObject search = StandInServices.CALLS.stream().filter(c -> "/v1/offerings/search".equals(c.get("path")))
+                .map(c -> (io.vertx.core.json.JsonObject) c.get("body")).findFirst().orElseThrow();
+        assertEquals(384, search.getJsonArray("embedding").size());
+        assertEquals("Can you tell me about my kettle order?", search.getString("query"));
         assertEquals("Bearer " + runtime, call.get("authorization"));
         as(runtime).get("/v1/sessions/" + session + "/messages").then().body("items[1].model", equalTo("stand-in-model"))
                 .body("items[1].output_tokens", equalTo(30));
@@ -175,7 +184,7 @@ class TurnResourceTest extends TwoTenantTest {
         // catalog-service down: the turn goes on without guardrails or cache, and says so.
         StandInServices.MODES.put("catalog", StandInServices.Mode.DOWN);
         as(runtime).body(Map.of("message", "anything new?")).post(turn(session)).then().statusCode(200)
-                .body("response_source", equalTo("llm")).body("degraded", hasItem("guardrails")).body("degraded", hasItem("cache"));
+                .body("response_source", equalTo("llm")).body("degraded", hasItem("guardrails")).body("degraded", hasItem("cache")).body("degraded", hasItem("offerings"));
     }
 
     /** The agent's bot in catalog-service: its FAQ answers before the cache and the LLM, and the version scopes the cache. */
