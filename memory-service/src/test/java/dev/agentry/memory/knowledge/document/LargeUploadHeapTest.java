@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
  * A 50 MiB file, the largest accepted, uploaded through the HTTP API as a multipart form and as a
  * raw body, raises the live heap by a few MiB at most: the body streams to disk as it arrives, and
  * extraction reads the file from there. The heap is sampled by {@link UploadHeapWatch} (a full
- * collection, then the heap in use) each time another 10 MiB of the body has reached the uploads
- * directory, and at least every 250 ms until the answer.
+ * collection, then the heap in use) when 16, 32 and 44 MiB of the body have reached the uploads
+ * directory, and at least every second until the answer.
  *
  * <p>The file is a one-page PDF padded to 50 MiB by an object no page refers to (as an incremental
  * save leaves superseded objects behind), its title and cross-reference table after the padding:
@@ -54,7 +54,8 @@ import org.junit.jupiter.api.Test;
  * MiB (checked below, every run). And with the raw body's endpoint changed by hand to take the
  * body as a {@code byte[]} (the REST layer then reads it into memory), that upload read rises of
  * +37.5 and +48.7 MiB with nothing in the uploads directory, and this test failed (2026-12-04);
- * as written (a {@code Path}) every sample of both uploads read within 3 MiB of the baseline. The
+ * as written (a {@code Path}) every sample of both uploads read within 1.2 MiB of the baseline when
+ * the class ran alone, within 6.1 MiB in the full suite (caches cleared for the baseline refill). The
  * check of the instrument also caught, in the full suite (this class's application being the
  * second of the JVM), a held 50 MiB reading as 25-26 MiB: under the pressure the collector cleared
  * soft references worth the rest. Each baseline is therefore taken after 66 MiB were held over a

@@ -17,14 +17,14 @@ import java.util.stream.Stream;
  * collection ({@code System.gc()}, synchronous under the tests' serial collector) followed by the
  * heap in use: what is still reachable, garbage excluded, so a body held in memory shows and the
  * short-lived buffers of a streamed one do not. Samples are taken each time the bytes on disk pass
- * another mark (10, 20, 30, 40 and 48 MiB), so a body that does not reach the disk as it arrives
- * leaves no sample at 40 MiB, and besides at least every 250 ms until {@link #close()} (a body
+ * another mark (16, 32 and 44 MiB), so a body that does not reach the disk as it arrives leaves no
+ * sample at 40 MiB or more, and besides at least every second until {@link #close()} (a body
  * held in memory while it arrives, the text extraction once the whole file is there).
  */
 final class UploadHeapWatch implements AutoCloseable {
 
     static final long MIB = 1024 * 1024;
-    private static final long[] MARKS = { 10 * MIB, 20 * MIB, 30 * MIB, 40 * MIB, 48 * MIB };
+    private static final long[] MARKS = { 16 * MIB, 32 * MIB, 44 * MIB };
 
     record Sample(long bytesOnDisk, long liveHeap) {
     }
@@ -75,7 +75,7 @@ final class UploadHeapWatch implements AutoCloseable {
             while (!stopped) {
                 long onDisk = bytesOnDisk();
                 boolean passedMark = mark < MARKS.length && onDisk >= MARKS[mark];
-                boolean due = System.nanoTime() - lastSample > 250_000_000L;
+                boolean due = System.nanoTime() - lastSample > 1_000_000_000L;
                 if (passedMark || due) {
                     long heap = liveHeap();
                     samples.add(new Sample(Math.max(onDisk, bytesOnDisk()), heap));
