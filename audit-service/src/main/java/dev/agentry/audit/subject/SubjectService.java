@@ -30,11 +30,25 @@ public class SubjectService {
     public Uni<SubjectErasure> erase(UUID tenant, UUID profile) {
         Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
         var when = at.atOffset(ZoneOffset.UTC);
-        return store.inTenant(tenant, conn -> store.turns(conn, tenant, profile, when)
-                .flatMap(turns -> store.events(conn, tenant, profile, when)
+        return unavailableAs503(store.inTenant(tenant, conn -> store.turns(conn, tenant, SubjectStore.Subject.PROFILE, profile, when)
+                .flatMap(turns -> store.events(conn, tenant, SubjectStore.Subject.PROFILE, profile, when)
                         .flatMap(events -> store.logs(conn, tenant, profile, when)
-                                .map(logs -> new SubjectErasure(profile, turns, events, logs, at)))))
-                .onFailure(e -> !(e instanceof PgException pg) || pg.getSqlState() == null
+                                .map(logs -> new SubjectErasure(profile, turns, events, logs, at))))));
+    }
+
+    /** One conversation's personal text, whoever it was with: its turn records and audit events. */
+    public Uni<SessionErasure> eraseSession(UUID session) {
+        UUID tenant = caller.tenantId();
+        Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        var when = at.atOffset(ZoneOffset.UTC);
+        return unavailableAs503(store.inTenant(tenant, conn -> store.turns(conn, tenant, SubjectStore.Subject.SESSION, session, when)
+                .flatMap(turns -> store.events(conn, tenant, SubjectStore.Subject.SESSION, session, when)
+                        .map(events -> new SessionErasure(session, turns, events, at)))));
+    }
+
+    /** The redactor role missing or refused (a deployment without it): 503 naming it, not a 500. */
+    private static <T> Uni<T> unavailableAs503(Uni<T> erasure) {
+        return erasure.onFailure(e -> !(e instanceof PgException pg) || pg.getSqlState() == null
                         || pg.getSqlState().startsWith("28") || pg.getSqlState().startsWith("42"))
                 .transform(e -> new ServiceException(503, "erasure-unavailable", "Erasure unavailable",
                         "The audit store's erasure role is not available: " + e.getMessage(), List.of()));

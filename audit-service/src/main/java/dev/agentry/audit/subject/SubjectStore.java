@@ -29,18 +29,29 @@ public class SubjectStore {
                 .execute(Tuple.of(tenant.toString())).flatMap(bound -> work.apply(conn)));
     }
 
-    Uni<Integer> turns(SqlConnection conn, UUID tenant, UUID profile, OffsetDateTime at) {
+    /** Whose rows an erasure takes: a person's (by profile) or one conversation's (by session). */
+    enum Subject {
+        PROFILE("profile_id"), SESSION("session_id");
+
+        final String column; // a constant of this enum, never input
+
+        Subject(String column) {
+            this.column = column;
+        }
+    }
+
+    Uni<Integer> turns(SqlConnection conn, UUID tenant, Subject subject, UUID id, OffsetDateTime at) {
         return conn.preparedQuery("UPDATE turn_records SET user_message = $3, "
                 + "assistant_response = CASE WHEN assistant_response IS NULL THEN NULL ELSE $3 END, "
                 + "context_extracted = NULL, scenario_state = NULL, redacted_at = $4 "
-                + "WHERE tenant_id = $1 AND profile_id = $2 AND redacted_at IS NULL")
-                .execute(Tuple.of(tenant, profile, REDACTED, at)).map(r -> r.rowCount());
+                + "WHERE tenant_id = $1 AND " + subject.column + " = $2 AND redacted_at IS NULL")
+                .execute(Tuple.of(tenant, id, REDACTED, at)).map(r -> r.rowCount());
     }
 
-    Uni<Integer> events(SqlConnection conn, UUID tenant, UUID profile, OffsetDateTime at) {
+    Uni<Integer> events(SqlConnection conn, UUID tenant, Subject subject, UUID id, OffsetDateTime at) {
         return conn.preparedQuery("UPDATE audit_events SET event_data = '{\"redacted\": true}'::jsonb, redacted_at = $3 "
-                + "WHERE tenant_id = $1 AND profile_id = $2 AND redacted_at IS NULL")
-                .execute(Tuple.of(tenant, profile, at)).map(r -> r.rowCount());
+                + "WHERE tenant_id = $1 AND " + subject.column + " = $2 AND redacted_at IS NULL")
+                .execute(Tuple.of(tenant, id, at)).map(r -> r.rowCount());
     }
 
     /** Logs about the profile (resource_type 'profile'): the content goes, content_hash stays. */

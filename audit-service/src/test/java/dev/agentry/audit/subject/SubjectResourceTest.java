@@ -97,4 +97,34 @@ class SubjectResourceTest extends TwoTenantTest {
                 .body("items.user_message", equalTo(List.of("[redacted]")));
         as(tokenA(Roles.AUDITOR)).get("/v1/audit/verify").then().body("verified", equalTo(true));
     }
+
+    /** DELETE /v1/audit/sessions/{session_id}: one conversation's text goes, whoever it was with; the rest stays. */
+    @Test
+    void aSessionIsErasedFromTheTrail() {
+        UUID session = UUID.randomUUID();
+        UUID otherSession = UUID.randomUUID();
+        Instant now = Instant.now();
+        ingest(tenantA, List.of(record("turn_record", now, turn(session, 1, "my flat is at 12 Rose St")),
+                record("turn_record", now, turn(session, 2, "call me on 0900 000 002")),
+                record("turn_record", now, turn(otherSession, 1, "kept")),
+                record("audit_event", now, Map.of("event_type", "decision", "event_data", Map.of("name", "Ann"),
+                        "session_id", session.toString()))));
+
+        as(tokenA(Roles.AGENT_RUNTIME)).delete("/v1/audit/sessions/" + session).then().statusCode(403);
+        as(tokenB(Roles.TENANT_ADMIN)).delete("/v1/audit/sessions/" + session).then().statusCode(200)
+                .body("turn_records", equalTo(0)).body("audit_events", equalTo(0));
+        as(tokenA(Roles.TENANT_ADMIN)).delete("/v1/audit/sessions/not-a-uuid").then().statusCode(400)
+                .contentType("application/problem+json");
+        as(tokenA(Roles.TENANT_ADMIN)).delete("/v1/audit/sessions/" + session).then().statusCode(200)
+                .body("session_id", equalTo(session.toString())).body("turn_records", equalTo(2))
+                .body("audit_events", equalTo(1)).body("redacted_at", notNullValue());
+        as(tokenA(Roles.TENANT_ADMIN)).delete("/v1/audit/sessions/" + session).then().statusCode(200)
+                .body("turn_records", equalTo(0));
+
+        as(tokenA(Roles.AUDITOR)).get("/v1/audit/sessions/" + session + "/turns").then()
+                .body("items.user_message", equalTo(List.of("[redacted]", "[redacted]")))
+                .body("items[1].turn_number", equalTo(2));
+        as(tokenA(Roles.AUDITOR)).get("/v1/audit/sessions/" + otherSession + "/turns").then()
+                .body("items.user_message", equalTo(List.of("kept")));
+    }
 }
