@@ -61,6 +61,20 @@ final class Clients {
         return client.setReadTimeout(TIMEOUT).setRequestInterceptor(bearer(token));
     }
 
+    /**
+     * The agent most flows talk to: "Shop", with one rule that answers a refund request ("Refunds are
+     * paid back within five working days."); answers its id.
+     */
+    static UUID shopAgentWithRefundRule(String token) throws Exception {
+        var config = config(token);
+        UUID agent = new dev.agentry.client.config.api.AgentsApi(config)
+                .createAgent(new dev.agentry.client.config.model.AgentCreate().name("Shop").slug("shop")).getId();
+        new dev.agentry.client.config.api.RulesApi(config).createAgentRule(agent, new dev.agentry.client.config.model.RuleCreate()
+                .name("refund").conditionText("the customer asks for a refund or wants their money back").actionType("respond")
+                .actionConfig(java.util.Map.of("response", "Refunds are paid back within five working days.")));
+        return agent;
+    }
+
     /** Each generated client has its own ApiClient class; they share this request interceptor. */
     private static Consumer<HttpRequest.Builder> bearer(String token) {
         return request -> {

@@ -5,10 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.client.config.api.AgentsApi;
-import dev.agentry.client.config.api.RulesApi;
-import dev.agentry.client.config.model.AgentCreate;
-import dev.agentry.client.config.model.RuleCreate;
 import dev.agentry.client.conversation.api.SessionsApi;
 import dev.agentry.client.conversation.api.TurnsApi;
 import dev.agentry.client.conversation.model.SessionCreate;
@@ -41,11 +37,7 @@ class ErasureFlowTest {
     @Test
     void anErasureReachesEveryStoreAndAStoreThatWasDownCatchesUp() throws Exception {
         Clients.TenantToken tenant = Clients.newTenant(List.of("tenant-admin", "agent-runtime", "auditor"));
-        var config = Clients.config(tenant.token());
-        UUID agent = new AgentsApi(config).createAgent(new AgentCreate().name("Shop").slug("shop")).getId();
-        new RulesApi(config).createAgentRule(agent, new RuleCreate().name("refund")
-                .conditionText("the customer asks for a refund or wants their money back").actionType("respond")
-                .actionConfig(Map.of("response", "Refunds are paid back within five working days.")));
+        UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
         var conversation = Clients.conversation(tenant.token());
         UUID session = new SessionsApi(conversation).createSession(new SessionCreate().agentId(agent).channel("web")
                 .userChannelId("erased-" + UUID.randomUUID())).getSessionId();

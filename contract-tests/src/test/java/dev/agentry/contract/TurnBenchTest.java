@@ -7,10 +7,6 @@ import dev.agentry.client.catalog.model.BotCreate;
 import dev.agentry.client.catalog.model.BotVersionCreate;
 import dev.agentry.client.catalog.model.FaqWrite;
 import dev.agentry.client.catalog.model.GuardrailWrite;
-import dev.agentry.client.config.api.AgentsApi;
-import dev.agentry.client.config.api.RulesApi;
-import dev.agentry.client.config.model.AgentCreate;
-import dev.agentry.client.config.model.RuleCreate;
 import dev.agentry.client.conversation.ApiClient;
 import dev.agentry.client.conversation.api.SessionsApi;
 import dev.agentry.client.conversation.api.TurnsApi;
@@ -32,8 +28,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * By hand (issue 19's benchmark line): a turn's latency through the real packaged suite with the
- * catalog steps (the agent's bot, its FAQ of 20 entries, 20 active guardrails on input and output,
- * the semantic cache) beside the same turn on a second conversation-service with
+ * catalog steps (the agent's bot, its FAQ of 20 entries, the offering search, 20 active guardrails on
+ * input and output, the semantic cache) beside the same turn on a second conversation-service with
  * {@code turn.catalog-enabled=false}, alternating request by request in one run so the machine's
  * noise falls on both; an authenticated session read on the same instance is the baseline.
  *
@@ -55,11 +51,7 @@ class TurnBenchTest {
     @EnabledIfSystemProperty(named = "bench", matches = "true")
     void turnLatencyWithAndWithoutTheCatalogSteps() throws Exception {
         Clients.TenantToken tenant = Clients.newTenant(List.of("tenant-admin", "agent-runtime"));
-        var config = Clients.config(tenant.token());
-        UUID agent = new AgentsApi(config).createAgent(new AgentCreate().name("Shop").slug("shop")).getId();
-        new RulesApi(config).createAgentRule(agent, new RuleCreate().name("refund")
-                .conditionText("the customer asks for a refund or wants their money back").actionType("respond")
-                .actionConfig(Map.of("response", "Refunds are paid back within five working days.")));
+        UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
 
         var catalog = Clients.catalog(tenant.token());
         BotsApi bots = new BotsApi(catalog);
@@ -183,7 +175,7 @@ class TurnBenchTest {
                 degraded++; // a dependency over its call timeout on this busy machine: counted, reported
             }
             if (steps != null && result.getDecision() != null && result.getDecision().get("latency_ms") instanceof Map<?, ?> latency) {
-                for (String step : List.of("bot", "faq", "guardrails_input", "guardrails_output", "cache")) {
+                for (String step : List.of("bot", "faq", "offerings", "guardrails_input", "guardrails_output", "cache")) {
                     if (latency.get(step) instanceof Number n) {
                         steps.computeIfAbsent(expectedSource + " " + step, k -> new ArrayList<>()).add(n.longValue());
                     }

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.client.config.api.AgentsApi;
 import dev.agentry.client.config.api.RulesApi;
-import dev.agentry.client.config.model.AgentCreate;
 import dev.agentry.client.config.model.RuleCreate;
 import dev.agentry.client.conversation.api.SessionsApi;
 import dev.agentry.client.conversation.api.TurnsApi;
@@ -33,12 +31,8 @@ class TurnFlowTest {
     @Test
     void aMessageIsAnsweredFromTheAgentsRuleAndRemembered() throws Exception {
         Clients.TenantToken tenant = Clients.newTenant(List.of("tenant-admin", "agent-runtime"));
-        var config = Clients.config(tenant.token());
-        UUID agent = new AgentsApi(config).createAgent(new AgentCreate().name("Shop").slug("shop")).getId();
-        new RulesApi(config).createAgentRule(agent, new RuleCreate().name("refund")
-                .conditionText("the customer asks for a refund or wants their money back").actionType("respond")
-                .actionConfig(Map.of("response", "Refunds are paid back within five working days.")));
-        new RulesApi(config).createAgentRule(agent, new RuleCreate().name("hours")
+        UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
+        new RulesApi(Clients.config(tenant.token())).createAgentRule(agent, new RuleCreate().name("hours")
                 .conditionText("the customer asks when the shop opens").actionType("respond")
                 .actionConfig(Map.of("response", "We open at nine.")));
 

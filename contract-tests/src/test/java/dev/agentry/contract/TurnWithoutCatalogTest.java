@@ -4,10 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-import dev.agentry.client.config.api.AgentsApi;
-import dev.agentry.client.config.api.RulesApi;
-import dev.agentry.client.config.model.AgentCreate;
-import dev.agentry.client.config.model.RuleCreate;
 import dev.agentry.client.conversation.ApiClient;
 import dev.agentry.client.conversation.api.SessionsApi;
 import dev.agentry.client.conversation.api.TurnsApi;
@@ -34,11 +30,7 @@ class TurnWithoutCatalogTest {
     @Test
     void turnsSkipTheCatalogStepsWithoutNamingThemDegraded() throws Exception {
         Clients.TenantToken tenant = Clients.newTenant(List.of("tenant-admin", "agent-runtime"));
-        var config = Clients.config(tenant.token());
-        UUID agent = new AgentsApi(config).createAgent(new AgentCreate().name("Shop").slug("shop")).getId();
-        new RulesApi(config).createAgentRule(agent, new RuleCreate().name("refund")
-                .conditionText("the customer asks for a refund or wants their money back").actionType("respond")
-                .actionConfig(Map.of("response", "Refunds are paid back within five working days.")));
+        UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
         new dev.agentry.client.catalog.api.GuardrailsApi(Clients.catalog(tenant.token())).createGuardrail(
                 new dev.agentry.client.catalog.model.GuardrailWrite().code("no-money").conditionExpression("message.contains('money')")
                         .violationAction("block").fallbackMessage("Blocked."));
