@@ -15,6 +15,7 @@ import dev.agentry.client.memory.model.EpisodeType;
 import dev.agentry.client.profile.api.ProfileErasuresApi;
 import dev.agentry.client.profile.api.ProfilesApi;
 import dev.agentry.client.profile.model.Erasure;
+import dev.agentry.client.profile.model.ErasureStatus;
 import dev.agentry.client.profile.model.StoreReceipt;
 import java.util.List;
 import java.util.Map;
@@ -57,21 +58,21 @@ class ErasureFlowTest {
                     e -> "done".equals(status(e, "audit")) && "done".equals(status(e, "conversation")),
                     "the receipts of audit- and conversation-service");
             assertEquals("pending", status(partial, "memory"), "memory-service is down");
-            assertEquals("pending", partial.getStatus());
+            assertEquals(ErasureStatus.PENDING, partial.getStatus());
             assertEquals(1, ((Number) receipt(partial, "conversation").getTouched().get("sessions")).intValue());
             // conversation-service erased the session.
             assertThrows(dev.agentry.client.conversation.ApiException.class, () -> new SessionsApi(conversation).getSession(session));
         } finally {
             Suite.startMemory();
         }
-        Erasure complete = waitFor(() -> erasures.getErasure(erasureId), e -> "complete".equals(e.getStatus()),
+        Erasure complete = waitFor(() -> erasures.getErasure(erasureId), e -> e.getStatus() == ErasureStatus.COMPLETE,
                 "memory-service catching up after its restart");
         assertTrue(((Number) receipt(complete, "memory").getTouched().get("episodes")).intValue() >= 1, String.valueOf(complete));
         assertTrue(episodes.listEpisodes(null, null, profile, null, 10, null, null).getItems().isEmpty());
     }
 
     private static String status(Erasure erasure, String store) {
-        return receipt(erasure, store).getStatus();
+        return receipt(erasure, store).getStatus().getValue();
     }
 
     private static StoreReceipt receipt(Erasure erasure, String store) {

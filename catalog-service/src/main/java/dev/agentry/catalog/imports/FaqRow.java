@@ -30,14 +30,15 @@ record FaqRow(String question, String answer, String category, String botCode, S
                 errors.add(new ImportRowError(row, key, "is not a column of an FAQ import"));
             }
         }
-        String question = text(record, row, errors, "question", 2000, true);
-        String answer = text(record, row, errors, "answer", 20000, true);
-        String category = text(record, row, errors, "category", 100, false);
-        String bot = text(record, row, errors, "bot_code", 64, false);
-        String domain = text(record, row, errors, "domain_code", 64, false);
-        String offering = text(record, row, errors, "offering_code", 100, false);
+        ImportCells cells = new ImportCells(record, row, errors, null);
+        String question = cells.text("question", 2000, true);
+        String answer = cells.text("answer", 20000, true);
+        String category = cells.text("category", 100, false);
+        String bot = cells.text("bot_code", 64, false);
+        String domain = cells.text("domain_code", 64, false);
+        String offering = cells.text("offering_code", 100, false);
         int priority = 0;
-        String p = text(record, row, errors, "priority", 12, false);
+        String p = cells.text("priority", 12, false);
         if (p != null) {
             try {
                 priority = Integer.parseInt(p);
@@ -46,7 +47,7 @@ record FaqRow(String question, String answer, String category, String botCode, S
             }
         }
         boolean active = true;
-        String a = text(record, row, errors, "active", 5, false);
+        String a = cells.text("active", 5, false);
         if (a != null) {
             if (a.equalsIgnoreCase("true") || a.equalsIgnoreCase("false")) {
                 active = Boolean.parseBoolean(a.toLowerCase());
@@ -80,22 +81,6 @@ record FaqRow(String question, String answer, String category, String botCode, S
         m.put("priority", Integer.toString(priority));
         m.put("active", Boolean.toString(active));
         return m;
-    }
-
-    private static String text(Map<String, Object> record, int row, List<ImportRowError> errors, String column, int max, boolean required) {
-        Object v = record.get(column);
-        String s = v == null ? null : v.toString().strip();
-        if (s == null || s.isEmpty()) {
-            if (required) {
-                errors.add(new ImportRowError(row, column, "is required"));
-            }
-            return null;
-        }
-        if (s.length() > max) {
-            errors.add(new ImportRowError(row, column, "is longer than " + max + " characters"));
-            return null;
-        }
-        return s;
     }
 
     static boolean same(Object a, Object b) {

@@ -18,7 +18,7 @@ public record Erasure(
         Instant requestedAt,
         Instant announcedAt,
         int announceCount,
-        String status,
+        ErasureStatus status,
         Instant completedAt,
         List<StoreReceipt> stores) {
 

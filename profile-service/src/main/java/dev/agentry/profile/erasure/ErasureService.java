@@ -56,7 +56,7 @@ public class ErasureService {
                 // A store that answered without being expected (added to the list later) is shown too.
                 got.values().stream().filter(r -> !row.expectedStores().contains(r.store())).forEach(stores::add);
                 out.add(new Erasure(row.id(), row.requestedProfileId(), row.erasedProfileIds(), row.counts(), row.requestedBy(),
-                        row.requestedAt(), row.announcedAt(), row.announceCount(), row.completedAt() == null ? "pending" : "complete",
+                        row.requestedAt(), row.announcedAt(), row.announceCount(), row.completedAt() == null ? ErasureStatus.PENDING : ErasureStatus.COMPLETE,
                         row.completedAt(), stores));
             }
             return out;

@@ -66,7 +66,7 @@ public class ErasureStore {
                     for (Row row : rows) {
                         JsonObject touched = (JsonObject) row.getValue("touched");
                         byErasure.computeIfAbsent(row.getUUID("erasure_id"), k -> new LinkedHashMap<>())
-                                .put(row.getString("store"), new StoreReceipt(row.getString("store"), "done",
+                                .put(row.getString("store"), new StoreReceipt(row.getString("store"), ReceiptStatus.DONE,
                                         touched == null ? Map.of() : touched.getMap(), instant(row, "completed_at")));
                     }
                     return byErasure;
@@ -76,20 +76,27 @@ public class ErasureStore {
     /**
      * Keeps a store's receipt (a repeat of one already kept changes nothing) and marks the erasure
      * complete when every expected store has answered; answers whether the erasure is known here.
+     * The erasure's row is locked first: two stores' receipts arriving at once on two replicas are
+     * kept one after the other, so the second sees the first and the erasure cannot stay pending
+     * with every receipt in.
      */
     public Uni<Boolean> addReceipt(SqlConnection conn, UUID tenantId, UUID erasureId, String store, JsonObject touched,
             Instant completedAt) {
-        return conn.preparedQuery("INSERT INTO profile_erasure_receipts (tenant_id, erasure_id, store, touched, completed_at) "
-                + "SELECT $1, $2, $3, $4, $5 WHERE EXISTS (SELECT 1 FROM profile_erasures WHERE tenant_id = $1 AND id = $2) "
-                + "ON CONFLICT (tenant_id, erasure_id, store) DO NOTHING")
-                .execute(Tuple.of(tenantId, erasureId, store, touched, Rows.timestamp(completedAt)))
-                .flatMap(inserted -> conn.preparedQuery("UPDATE profile_erasures e SET completed_at = now() "
-                        + "WHERE e.tenant_id = $1 AND e.id = $2 AND e.completed_at IS NULL AND NOT EXISTS ("
-                        + "SELECT 1 FROM unnest(e.expected_stores) AS s(store) WHERE NOT EXISTS (SELECT 1 FROM profile_erasure_receipts r "
-                        + "WHERE r.tenant_id = $1 AND r.erasure_id = $2 AND r.store = s.store)) RETURNING id")
-                        .execute(Tuple.of(tenantId, erasureId)))
-                .flatMap(v -> conn.preparedQuery("SELECT 1 FROM profile_erasures WHERE tenant_id = $1 AND id = $2")
-                        .execute(Tuple.of(tenantId, erasureId)).map(rows -> rows.size() == 1));
+        return conn.preparedQuery("SELECT 1 FROM profile_erasures WHERE tenant_id = $1 AND id = $2 FOR UPDATE")
+                .execute(Tuple.of(tenantId, erasureId)).flatMap(found -> {
+                    if (found.size() == 0) {
+                        return Uni.createFrom().item(false);
+                    }
+                    return conn.preparedQuery("INSERT INTO profile_erasure_receipts (tenant_id, erasure_id, store, touched, "
+                            + "completed_at) VALUES ($1, $2, $3, $4, $5) ON CONFLICT (tenant_id, erasure_id, store) DO NOTHING")
+                            .execute(Tuple.of(tenantId, erasureId, store, touched, Rows.timestamp(completedAt)))
+                            .flatMap(inserted -> conn.preparedQuery("UPDATE profile_erasures e SET completed_at = now() "
+                                    + "WHERE e.tenant_id = $1 AND e.id = $2 AND e.completed_at IS NULL AND NOT EXISTS ("
+                                    + "SELECT 1 FROM unnest(e.expected_stores) AS s(store) WHERE NOT EXISTS (SELECT 1 "
+                                    + "FROM profile_erasure_receipts r WHERE r.tenant_id = $1 AND r.erasure_id = $2 "
+                                    + "AND r.store = s.store))").execute(Tuple.of(tenantId, erasureId)))
+                            .replaceWith(true);
+                });
     }
 
     /** Tenants with an erasure not complete and not announced since {@code before} (ids only; no tenant bound). */
