@@ -10,7 +10,8 @@ import java.util.UUID;
 /**
  * conversation-service's part in profile-service's erasures (common's ErasureFollower): the
  * profile's sessions go from Redis and PostgreSQL with their messages, slots, decisions, actions and
- * checkpoints, as {@code POST /v1/sessions/erasure} does.
+ * checkpoints, and the tickets that came from them keep no personal text, as
+ * {@code POST /v1/sessions/erasure} does.
  */
 @ApplicationScoped
 public class ConversationPersonalData implements PersonalDataStore {
@@ -25,6 +26,7 @@ public class ConversationPersonalData implements PersonalDataStore {
 
     @Override
     public Uni<Map<String, Integer>> eraseProfile(UUID tenantId, UUID profileId) {
-        return sessions.erase(tenantId, profileId).map(done -> Map.of("sessions", done.sessionsErased(), "messages", done.messagesErased()));
+        return sessions.erase(tenantId, profileId).map(done -> Map.of("sessions", done.sessionsErased(), "messages", done.messagesErased(),
+                "tickets_redacted", done.ticketsRedacted(), "ticket_messages_redacted", done.ticketMessagesRedacted()));
     }
 }

@@ -12,6 +12,7 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.ticket.TicketStore;
 import dev.agentry.common.channel.ChannelKey;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,6 +59,10 @@ public class SessionService {
 
     @Inject
     SessionRecordStore records;
+
+    /** An erasure redacts the tickets that came from the customer's sessions before the sessions go. */
+    @Inject
+    TicketStore tickets;
 
     @Inject
     TenantTransactions tx;
@@ -452,8 +457,10 @@ public class SessionService {
                     return redisDone.flatMap(v -> redis.deleteKey(customerKey));
                 }))
                 .flatMap(v -> tx.inTenant(tenant, conn -> records.countMessagesOfCustomer(conn, tenant, profileId)
-                        .flatMap(messages -> records.deleteOfCustomer(conn, tenant, profileId)
-                                .map(sessions -> new ErasureReceipt(profileId, sessions, messages)))));
+                        .flatMap(messages -> tickets.redactOfCustomer(conn, tenant, profileId)
+                                .flatMap(redacted -> records.deleteOfCustomer(conn, tenant, profileId)
+                                        .map(sessions -> new ErasureReceipt(profileId, sessions, messages, redacted.tickets(),
+                                                redacted.messages()))))));
     }
 
     private Uni<Void> eraseKeys(UUID tenant, SessionRecordStore.Keys k) {

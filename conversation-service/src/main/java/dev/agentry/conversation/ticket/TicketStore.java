@@ -44,6 +44,35 @@ public class TicketStore {
                 .map(rows -> map(rows.iterator().next()));
     }
 
+    /** What a ticket's erased personal text reads as afterwards. */
+    public static final String ERASED = "[erased]";
+
+    /**
+     * A customer's erasure, for the tickets that came from their sessions (which are about to be
+     * deleted, and with them the link, set to null): the title, description and metadata, and the
+     * text of the customer's and the assistant's messages (an answer quotes what it answers) are
+     * replaced; the ticket, its status, history, counts and staff notes stay, so the desk's reports
+     * still add up. Returns the tickets and the messages redacted. Run in the erasure's transaction,
+     * before the sessions go.
+     */
+    public Uni<Redacted> redactOfCustomer(SqlConnection conn, UUID tenantId, UUID profileId) {
+        return conn.preparedQuery("WITH erased AS (UPDATE tickets t SET title = $3, description = NULL, metadata = '{}', "
+                + "updated_at = now() FROM sessions s WHERE t.tenant_id = $1 AND s.tenant_id = $1 AND s.customer_profile_id = $2 "
+                + "AND t.session_id = s.id RETURNING t.id), "
+                + "messages AS (UPDATE ticket_messages m SET content = $3, metadata = '{}' WHERE m.tenant_id = $1 "
+                + "AND m.role IN ('user', 'assistant') AND m.ticket_id IN (SELECT id FROM erased) RETURNING 1) "
+                + "SELECT (SELECT count(*) FROM erased) AS tickets, (SELECT count(*) FROM messages) AS messages")
+                .execute(Tuple.of(tenantId, profileId, ERASED))
+                .map(rows -> {
+                    Row r = rows.iterator().next();
+                    return new Redacted(r.getLong("tickets").intValue(), r.getLong("messages").intValue());
+                });
+    }
+
+    /** What {@link #redactOfCustomer} touched. */
+    public record Redacted(int tickets, int messages) {
+    }
+
     /** Whether the tenant has session {@code id} (its durable record; a chat ticket names it). */
     public Uni<Boolean> sessionExists(SqlConnection conn, UUID tenantId, UUID id) {
         return conn.preparedQuery("SELECT 1 FROM sessions WHERE tenant_id = $1 AND id = $2").execute(Tuple.of(tenantId, id))

@@ -394,13 +394,33 @@ class SessionResourceTest extends TwoTenantTest {
         UUID keep = create(runtime(), newSession(agent, "web", "kept"));
         as(runtime()).body(Map.of("role", "user", "content", "hello")).post("/v1/sessions/" + ids.get(0) + "/messages")
                 .then().statusCode(201);
+        // A ticket from one of the customer's chats, with the customer's words and an agent's note,
+        // and a ticket from the kept session.
+        String erasedTicket = ticketFrom(ids.get(0), "Refund for Jane Roe, card 4111", "I am Jane Roe at 1 Main St");
+        as(tokenA(Roles.TENANT_ADMIN)).body(Map.of("role", "system", "content", "escalated to billing"))
+                .post("/v1/tickets/" + erasedTicket + "/messages").then().statusCode(201);
+        String keptTicket = ticketFrom(keep, "Kept question", "kept words");
         // Another tenant's erasure of the same profile id touches nothing of A.
         as(tokenB(Roles.TENANT_ADMIN)).body(Map.of("customer_profile_id", profile.toString())).post("/v1/sessions/erasure")
-                .then().statusCode(200).body("sessions_erased", equalTo(0));
+                .then().statusCode(200).body("sessions_erased", equalTo(0)).body("tickets_redacted", equalTo(0));
+        as(tokenA(Roles.VIEWER)).get("/v1/tickets/" + erasedTicket).then().body("title", equalTo("Refund for Jane Roe, card 4111"));
         as(runtime()).body(Map.of("customer_profile_id", profile.toString())).post("/v1/sessions/erasure").then()
                 .statusCode(403);
         as(tokenA(Roles.TENANT_ADMIN)).body(Map.of("customer_profile_id", profile.toString())).post("/v1/sessions/erasure")
-                .then().statusCode(200).body("sessions_erased", equalTo(3)).body("messages_erased", equalTo(1));
+                .then().statusCode(200).body("sessions_erased", equalTo(3)).body("messages_erased", equalTo(1))
+                .body("tickets_redacted", equalTo(1));
+        // The ticket stays (the desk's counts and history add up) without the customer's text; the
+        // staff note stays; the kept session's ticket is untouched.
+        as(tokenA(Roles.VIEWER)).get("/v1/tickets/" + erasedTicket).then().statusCode(200).body("title", equalTo("[erased]"))
+                .body("description", nullValue()).body("session_id", nullValue());
+        List<Map<String, Object>> messages = as(tokenA(Roles.VIEWER)).get("/v1/tickets/" + erasedTicket + "/messages").then()
+                .statusCode(200).extract().path("items");
+        assertFalse(messages.isEmpty());
+        for (Map<String, Object> m : messages) {
+            assertEquals("system".equals(m.get("role")) ? "escalated to billing" : "[erased]", m.get("content"), m.toString());
+        }
+        as(tokenA(Roles.VIEWER)).get("/v1/tickets/" + keptTicket).then().body("title", equalTo("Kept question"))
+                .body("description", equalTo("kept words"));
         for (UUID id : ids) {
             assertNull(get("session:hot:" + id));
             assertNull(get("session:persist:" + id));
@@ -411,6 +431,12 @@ class SessionResourceTest extends TwoTenantTest {
         assertNull(get("session:index:channel:" + tenantA + ":web:erased-0"));
         assertEquals(0L, scalar(tenantA, "SELECT count(*) FROM conversation.messages"));
         as(tokenA(Roles.VIEWER)).get("/v1/sessions/" + keep).then().statusCode(200);
+    }
+
+    /** A chat ticket from {@code session}, its description written by the customer. */
+    private String ticketFrom(UUID session, String title, String description) {
+        return as(runtime()).body(Map.of("title", title, "description", description, "source", "chat", "session_id",
+                session.toString())).post("/v1/tickets").then().statusCode(201).extract().path("ticket.id");
     }
 
     @Inject
