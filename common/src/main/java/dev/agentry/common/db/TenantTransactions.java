@@ -52,6 +52,18 @@ public class TenantTransactions {
         return run("", "off", work);
     }
 
+    /**
+     * Runs {@code work} on a connection with no tenant bound and no transaction: each statement
+     * commits alone, in one round trip instead of the four of {@link #withoutTenant} (BEGIN, the
+     * binding, the statement, COMMIT). The binding is transaction-local ({@code set_config(..., true)}),
+     * so outside a transaction no tenant is bound and every tenant table looks empty, as in
+     * {@link #withoutTenant}. For a single SECURITY DEFINER lookup on a hot path (the token exchange's
+     * credential); never for writes that must commit together.
+     */
+    public <T> Uni<T> withoutTenantOrTransaction(Function<SqlConnection, Uni<T>> work) {
+        return pool.withConnection(work);
+    }
+
     /** Platform reach plus one tenant bound, for creating a tenant together with its first rows. */
     public <T> Uni<T> asPlatformInTenant(UUID tenantId, Function<SqlConnection, Uni<T>> work) {
         Objects.requireNonNull(tenantId, "tenantId");

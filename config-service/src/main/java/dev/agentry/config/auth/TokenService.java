@@ -56,6 +56,9 @@ public class TokenService {
     @Inject
     ConfigServiceConfig config;
 
+    /** Which keys this replica recorded the use of within the last minute (the store's own granularity). */
+    private final RecentUse recentUse = new RecentUse(java.time.Duration.ofMinutes(1), 10_000);
+
     public Uni<TokenResponse> exchange(TokenRequest request) {
         return switch (request.grantType()) {
             case API_KEY -> exchangeApiKey(request);
@@ -69,13 +72,16 @@ public class TokenService {
             return refuse("malformed api key");
         }
         byte[] hash = secrets.hash(request.apiKey());
-        return tx.withoutTenant(conn -> apiKeys.findCredential(conn, hash)).flatMap(found -> {
+        return tx.withoutTenantOrTransaction(conn -> apiKeys.findCredential(conn, hash)).flatMap(found -> {
             Optional<ApiKeyStore.Credential> usable = found.filter(k -> k.status() == ApiKeyStatus.ACTIVE
                     && (k.expiresAt() == null || k.expiresAt().isAfter(Instant.now())) && "active".equals(k.tenantStatus()));
             if (usable.isEmpty()) {
                 return refuse(found.isEmpty() ? "unknown api key" : "api key or tenant not usable");
             }
             ApiKeyStore.Credential key = usable.get();
+            if (!recentUse.shouldRecord(key.id())) {
+                return Uni.createFrom().item(() -> issue(key.tenantId(), "api-key:" + key.id(), new HashSet<>(key.scopes())));
+            }
             return tx.inTenant(key.tenantId(), conn -> apiKeys.touch(conn, key.tenantId(), key.id()))
                     .map(v -> issue(key.tenantId(), "api-key:" + key.id(), new HashSet<>(key.scopes())));
         });

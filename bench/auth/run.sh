@@ -1,0 +1,142 @@
+#!/usr/bin/env bash
+# POST /v1/auth/token (an API key exchanged for a signed JWT) beside Keycloak's client-credentials
+# grant, the issue 13 baseline, in the same run on the same machine. Keycloak is the
+# org.keycloak:keycloak-quarkus-dist zip from Maven Central, started as a user would (production mode
+# over HTTP, its dev-file database), with a realm and a confidential client made through its admin
+# API. Both answer the same closed-loop load (bench/auth/TokenLoad.java: C keep-alive connections,
+# a warm-up, then S seconds timed), alternating ROUNDS times; only 200 answers holding an
+# access_token count. Prints tokens/s, p50/p99 and server CPU ms per token for each round, and the
+# ratios of the medians. Results: bench/auth/target/results.txt, the table in docs/benchmarks.md.
+#
+# Usage: bench/auth/run.sh [seconds=20] [connections=16] [rounds=2]
+#        BENCH_SKIP_BUILD=1 to use config-service/target/quarkus-app as it is.
+# Needs Java 21+ for Keycloak (KEYCLOAK_JAVA_HOME, else the newest JDK in /usr/lib/jvm); without one,
+# or without the zip, it says so and measures Agentry alone. Talks only to 127.0.0.1; the database is
+# agentry_bench (its config schema is made afresh each run).
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+SECONDS_TIMED=${1:-20}
+CONNECTIONS=${2:-16}
+ROUNDS=${3:-2}
+WARMUP=${BENCH_WARMUP:-10}
+KC_VERSION=${KEYCLOAK_VERSION:-26.7.3}
+AGENTRY_PORT=${BENCH_PORT:-18281}
+KC_PORT=${BENCH_KEYCLOAK_PORT:-18280}
+DB=agentry_bench
+here="$root/bench/auth"
+work="$here/target"
+mkdir -p "$work/classes"
+results="$work/results.txt"
+: > "$results"
+say() { echo "$*" | tee -a "$results"; }
+pids=()
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+# --- Agentry's config-service -------------------------------------------------------------------
+if [ "${BENCH_SKIP_BUILD:-0}" != 1 ]; then
+  ./mvnw -B -q -o package -DskipTests -pl config-service -am -Dai.djl.offline=true
+fi
+deploy/local/keys.sh >/dev/null
+# shellcheck disable=SC1091
+. "$root/.agentry/env"
+AGENTRY_DB_NAME=$DB deploy/local/db-setup.sh >/dev/null
+psql -h 127.0.0.1 -U postgres -d "$DB" -qc 'DROP SCHEMA IF EXISTS config CASCADE' 2>/dev/null
+rm -f "$work/platform-admin.key"
+# BENCH_JFR=1: a JFR CPU profile of config-service for the whole run, summarised at the end.
+jfr_option=
+[ "${BENCH_JFR:-0}" = 1 ] && jfr_option="-XX:StartFlightRecording=filename=$work/config-service.jfr,settings=profile,dumponexit=true"
+xacts() { psql -h 127.0.0.1 -U postgres -Atc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
+AGENTRY_DB_NAME=$DB AGENTRY_JWT_PRIVATE_KEY="file:$root/.agentry/keys/private.pem" \
+  AGENTRY_JWT_PUBLIC_KEY="file:$root/.agentry/keys/public.pem" AGENTRY_API_KEY_PEPPER="$AGENTRY_API_KEY_PEPPER" \
+  AGENTRY_SECRETS_MASTER_KEY="$AGENTRY_SECRETS_MASTER_KEY" AGENTRY_BOOTSTRAP=true AGENTRY_BOOTSTRAP_FILE="$work/platform-admin.key" \
+  java -Xmx256m $jfr_option -Dquarkus.http.port="$AGENTRY_PORT" -Dai.djl.offline=true -Dquarkus.log.level=WARN \
+  -Djava.io.tmpdir="$work" -jar config-service/target/quarkus-app/quarkus-run.jar > "$work/config-service.log" 2>&1 &
+agentry_pid=$!
+pids+=("$agentry_pid")
+for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$AGENTRY_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+curl -fs "http://127.0.0.1:$AGENTRY_PORT/q/health/ready" >/dev/null || { tail -30 "$work/config-service.log"; exit 1; }
+field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
+platform=$(curl -fs -XPOST "http://127.0.0.1:$AGENTRY_PORT/v1/auth/token" -H 'content-type: application/json' \
+  -d "{\"grant_type\":\"api_key\",\"api_key\":\"$(tr -d '[:space:]' < "$work/platform-admin.key")\"}" | field access_token)
+tenant=$(curl -fs -XPOST "http://127.0.0.1:$AGENTRY_PORT/v1/tenants" -H "Authorization: Bearer $platform" \
+  -H 'content-type: application/json' -d '{"name":"Token bench","slug":"token-bench","plan":"enterprise"}' | field id)
+api_key=$(curl -fs -XPOST "http://127.0.0.1:$AGENTRY_PORT/v1/tenants/$tenant/api-keys" -H "Authorization: Bearer $platform" \
+  -H 'content-type: application/json' -d '{"name":"runtime","scopes":["agent-runtime"]}' | field key)
+
+# --- Keycloak -------------------------------------------------------------------------------------
+kc_java=${KEYCLOAK_JAVA_HOME:-$(ls -d /usr/lib/jvm/temurin-2[1-9]* /usr/lib/jvm/*-2[1-9]-* 2>/dev/null | sort -V | tail -1 || true)}
+kc_zip="$HOME/.m2/repository/org/keycloak/keycloak-quarkus-dist/$KC_VERSION/keycloak-quarkus-dist-$KC_VERSION.zip"
+[ -f "$kc_zip" ] || ./mvnw -B -q dependency:get -Dartifact="org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip" -Dtransitive=false \
+  >/dev/null 2>&1 || true
+keycloak=0
+if [ ! -f "$kc_zip" ]; then
+  say "SKIP Keycloak: org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip could not be had from Maven Central"
+elif [ -z "$kc_java" ] || [ ! -x "$kc_java/bin/java" ]; then
+  say "SKIP Keycloak: it needs Java 21 or newer (set KEYCLOAK_JAVA_HOME)"
+else
+  kc="$work/keycloak-$KC_VERSION"
+  [ -d "$kc" ] || unzip -q "$kc_zip" -d "$work"
+  JAVA_HOME="$kc_java" KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD=admin \
+    "$kc/bin/kc.sh" start --db=dev-file --http-enabled=true --hostname-strict=false --http-port="$KC_PORT" \
+    > "$work/keycloak.log" 2>&1 &
+  pids+=("$!")
+  for _ in $(seq 1 240); do curl -fs "http://127.0.0.1:$KC_PORT/realms/master" >/dev/null 2>&1 && break; sleep 1; done
+  kc_pid=$(pgrep -f "kc.home.dir=$kc" | head -1 || true)
+  if ! curl -fs "http://127.0.0.1:$KC_PORT/realms/master" >/dev/null 2>&1 || [ -z "$kc_pid" ]; then
+    say "SKIP Keycloak: it did not start (see $work/keycloak.log)"
+  else
+    admin=$(curl -fs "http://127.0.0.1:$KC_PORT/realms/master/protocol/openid-connect/token" \
+      -d grant_type=password -d client_id=admin-cli -d username=admin -d password=admin | field access_token)
+    curl -s -o /dev/null -XPOST "http://127.0.0.1:$KC_PORT/admin/realms" -H "Authorization: Bearer $admin" \
+      -H 'content-type: application/json' -d '{"realm":"bench","enabled":true}'
+    curl -s -o /dev/null -XPOST "http://127.0.0.1:$KC_PORT/admin/realms/bench/clients" -H "Authorization: Bearer $admin" \
+      -H 'content-type: application/json' -d '{"clientId":"bench","secret":"bench-secret","publicClient":false,
+        "serviceAccountsEnabled":true,"standardFlowEnabled":false,"directAccessGrantsEnabled":false}'
+    curl -fs "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token" -d grant_type=client_credentials \
+      -d client_id=bench -d client_secret=bench-secret | grep -q access_token && keycloak=1
+    [ "$keycloak" = 1 ] || say "SKIP Keycloak: its client-credentials grant did not answer a token"
+  fi
+fi
+
+# --- Load ------------------------------------------------------------------------------------------
+javac --release 17 -d "$work/classes" "$here/TokenLoad.java" "$root/bench/common/LoadSupport.java"
+load() { java -Xmx256m -cp "$work/classes" TokenLoad "$@" | tee -a "$results"; }
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg); ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${SECONDS_TIMED} s timed"
+for r in $(seq 1 "$ROUNDS"); do
+  if [ "$keycloak" = 1 ]; then
+    load "keycloak-r$r" "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token" \
+      application/x-www-form-urlencoded "grant_type=client_credentials&client_id=bench&client_secret=bench-secret" \
+      "$CONNECTIONS" "$WARMUP" "$SECONDS_TIMED" "$kc_pid"
+  fi
+  before=$(xacts)
+  load "agentry-r$r" "http://127.0.0.1:$AGENTRY_PORT/v1/auth/token" application/json \
+    "{\"grant_type\":\"api_key\",\"api_key\":\"$api_key\"}" "$CONNECTIONS" "$WARMUP" "$SECONDS_TIMED" "$agentry_pid"
+  sent=$(grep -E "^(WARMUP|RESULT) agentry-r$r " "$results" | sed -n 's/.* requests=\([0-9]*\).*/\1/p' | paste -sd+ | bc)
+  errors=$(grep -E "^RESULT agentry-r$r " "$results" | sed -n 's/.* errors=\([0-9]*\).*/\1/p')
+  # PostgreSQL transactions per exchange, over the warm-up and the timed load together.
+  say "agentry-r$r database transactions per exchange: $(python3 -c "print(round(($(xacts) - $before) / ($sent + $errors), 3))")"
+  say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+done
+
+if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$kc_java" ]; then
+  kill "$agentry_pid"; wait "$agentry_pid" 2>/dev/null || true
+  "$kc_java/bin/jfr" view --width 200 hot-methods "$work/config-service.jfr" | head -40 | tee -a "$results"
+fi
+
+python3 - "$results" <<'PY' | tee -a "$results"
+import re, statistics, sys
+rows = {}
+for line in open(sys.argv[1]):
+    m = re.match(r"RESULT (\w+)-r\d+ .*?rps=(\S+) .*?p50_ms=(\S+) .*?p99_ms=(\S+) .*?service_cpu_ms=(\S+)", line)
+    if m:
+        rows.setdefault(m.group(1), []).append([float(x) if x != "n/a" else float("nan") for x in m.groups()[1:]])
+med = {k: [statistics.median(c) for c in zip(*v)] for k, v in rows.items()}
+for k, (rps, p50, p99, cpu) in med.items():
+    print(f"MEDIAN {k}: {rps:.0f} tokens/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, server CPU {cpu:.3f} ms/token")
+if "keycloak" in med and "agentry" in med:
+    a, k = med["agentry"], med["keycloak"]
+    print(f"RATIO agentry/keycloak: rate {a[0] / k[0]:.2f}x (target >= 3), p99 {a[2] / k[2]:.2f}x (target < 1), "
+          f"CPU per token {a[3] / k[3]:.2f}x")
+PY
