@@ -50,6 +50,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
 
     public static void reset() {
+        // The app's circuit breakers outlive a test: one test's failures must not skip the next one's calls.
+        io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get().resetAll();
         MODES.clear();
         CALLS.clear();
         LLM_CONFIGURED.set(false);
@@ -90,7 +92,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         // The webhook receiver is this server on 127.0.0.1, which production refuses (SSRF).
         return Map.of("agentry.conversation.turn.config-url", base, "agentry.conversation.turn.profile-url", base,
                 "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.catalog-url", base,
-                "agentry.conversation.turn.call-timeout", "PT0.5S",
+                "agentry.conversation.turn.call-timeout", "PT0.5S", "agentry.conversation.turn.breaker.delay", "PT3S",
                 "agentry.conversation.support.allow-private-hosts", "true");
     }
 
@@ -105,12 +107,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         request.body().onSuccess(buffer -> {
             String path = request.path();
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
-            CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
-            String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
-                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
-                            || path.startsWith("/v1/offerings") ? "catalog"
-                    : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
-                    : path.startsWith("/v1/profiles") ? "profile" : "memory";
+            String service = serviceOf(path);
+            CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body,
+                    "service", service, "traceparent", String.valueOf(request.getHeader("traceparent"))));
             Mode mode = MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
@@ -139,6 +138,20 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 reply.run();
             }
         });
+    }
+
+    /** Which stood-in service {@code path} belongs to: {@code config}, {@code llm}, {@code catalog}, {@code profile}, {@code memory}. */
+    public static String serviceOf(String path) {
+        return path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
+                : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
+                        || path.startsWith("/v1/offerings") ? "catalog"
+                : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
+                : path.startsWith("/v1/profiles") ? "profile" : "memory";
+    }
+
+    /** How many requests {@code service} has received since the last {@link #reset()}. */
+    public static long callsTo(String service) {
+        return CALLS.stream().filter(c -> service.equals(c.get("service"))).count();
     }
 
     /** The answer to {@code path}, or null for a 404. */

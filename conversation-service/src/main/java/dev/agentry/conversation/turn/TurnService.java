@@ -10,6 +10,7 @@ import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.conversation.dependency.CatalogClient;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.MemoryClient;
@@ -104,14 +105,14 @@ public class TurnService {
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
         long started = System.nanoTime();
         UUID tenant = caller.tenantId();
-        Steps steps = new Steps();
+        Steps steps = new Steps(CallBudget.until(config.turn().deadline()));
         return sessions.get(sessionId).flatMap(session -> {
             if (!session.isLive()) {
                 throw new ConflictException("status", "the session has ended");
             }
             Uni<Optional<UUID>> customer = session.customerProfileId() != null
                     ? Uni.createFrom().item(Optional.of(session.customerProfileId()))
-                    : steps.time("profile", () -> profiles.resolve(authorization, session.channel(), session.userChannelId()));
+                    : steps.time("profile", () -> profiles.resolve(steps.budget(), authorization, session.channel(), session.userChannelId()));
             Uni<Optional<float[]>> vector = steps.time("embed", () -> embeddings.embed(request.message()).map(Optional::of)
                     .onFailure().recoverWithItem(e -> {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
@@ -119,10 +120,10 @@ public class TurnService {
                     }));
             boolean withCatalog = config.turn().catalogEnabled();
             Uni<Optional<CatalogClient.Verdict>> guarded = !withCatalog ? Uni.createFrom().item(Optional.of(ALLOWED))
-                    : steps.time("guardrails_input", () -> catalog.guard(authorization, request.message(), "input",
+                    : steps.time("guardrails_input", () -> catalog.guard(steps.budget(), authorization, request.message(), "input",
                             session.channel(), session.variables()));
             Uni<Optional<CatalogClient.BotScope>> bot = !withCatalog ? Uni.createFrom().item(Optional.empty())
-                    : steps.time("bot", () -> catalog.botOf(authorization, session.agentId(), sessionId)).map(found -> {
+                    : steps.time("bot", () -> catalog.botOf(steps.budget(), authorization, session.agentId(), sessionId)).map(found -> {
                         if (found.isEmpty()) {
                             steps.degrade("bot");
                         }
@@ -152,20 +153,20 @@ public class TurnService {
         }
         float[] v = vector.get();
         String model = embeddings.model();
-        Uni<List<RuleHit>> rules = steps.time("rules", () -> configs.matchRules(authorization, session.agentId(), v, model))
+        Uni<List<RuleHit>> rules = steps.time("rules", () -> configs.matchRules(steps.budget(), authorization, session.agentId(), v, model))
                 .map(found -> steps.orDegraded("rules", found));
         Uni<List<ScenarioHit>> scenarios = session.activeScenarioId() != null ? Uni.createFrom().item(List.<ScenarioHit> of())
-                : steps.time("scenarios", () -> configs.matchScenarios(authorization, session.agentId(), v, model))
+                : steps.time("scenarios", () -> configs.matchScenarios(steps.budget(), authorization, session.agentId(), v, model))
                         .map(found -> steps.orDegraded("scenarios", found));
         Uni<List<MemoryHit>> recalled = customer.isEmpty() ? Uni.createFrom().item(List.<MemoryHit> of())
-                : steps.time("memory", () -> memories.search(authorization, customer.get(), v, model))
+                : steps.time("memory", () -> memories.search(steps.budget(), authorization, customer.get(), v, model))
                         .map(found -> steps.orDegraded("memory", found));
         Uni<List<CatalogClient.FaqAnswer>> faq = bot.isEmpty() ? Uni.createFrom().item(List.<CatalogClient.FaqAnswer> of())
-                : steps.time("faq", () -> catalog.faq(authorization, bot.get().botId(), v, model))
+                : steps.time("faq", () -> catalog.faq(steps.budget(), authorization, bot.get().botId(), v, model))
                         .map(found -> steps.orDegraded("faq", found));
         Uni<List<CatalogClient.Offering>> offerings = !config.turn().catalogEnabled()
                 ? Uni.createFrom().item(List.<CatalogClient.Offering> of())
-                : steps.time("offerings", () -> catalog.offerings(authorization, message, v, model))
+                : steps.time("offerings", () -> catalog.offerings(steps.budget(), authorization, message, v, model))
                         .map(found -> steps.orDegraded("offerings", found));
         return Uni.combine().all().unis(rules, scenarios, recalled, faq, offerings).asTuple()
                 .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4(), r.getItem5()));
@@ -235,7 +236,7 @@ public class TurnService {
             CatalogClient.Verdict input, String language) {
         boolean withCache = found.vector().isPresent() && config.turn().catalogEnabled();
         Uni<Optional<Optional<String>>> cached = !withCache ? Uni.createFrom().item(Optional.of(Optional.empty()))
-                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found),
+                : steps.time("cache", () -> catalog.cached(steps.budget(), authorization, found.vector().get(), embeddings.model(), versionOf(found),
                         language));
         String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
         return cached.flatMap(hit -> {
@@ -244,10 +245,10 @@ public class TurnService {
             } else if (hit.get().isPresent()) {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
-            return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found), 400,
+            return steps.time("llm", () -> configs.complete(steps.budget(), authorization, prompt(new TurnRequest(asked), found), 400,
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
-                            found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
+                            found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(CallBudget.unbounded(), authorization, asked, outcome.completion().content(), v,
                                     embeddings.model(), versionOf(found), language).subscribe().with(kept -> {
                                     }, e -> {
                                     }));
@@ -266,7 +267,7 @@ public class TurnService {
         if (!config.turn().catalogEnabled()) {
             return Uni.createFrom().item(answer);
         }
-        return steps.time("guardrails_output", () -> catalog.guard(authorization, answer.text(), "output", session.channel(),
+        return steps.time("guardrails_output", () -> catalog.guard(steps.budget(), authorization, answer.text(), "output", session.channel(),
                 session.variables())).map(verdict -> {
                     if (verdict.isEmpty()) {
                         if (!steps.degraded().contains("guardrails")) {
@@ -344,6 +345,8 @@ public class TurnService {
         }
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
+        decision.put("circuit_open", steps.budget().circuitsOpen());
+        decision.put("deadline_reached", steps.budget().deadlineReached());
         decision.put("latency_ms", steps.latencies());
 
         UUID decisionId = Ids.newId();
@@ -394,7 +397,7 @@ public class TurnService {
     private void handOver(UUID tenant, Session session, TurnRequest request, String response, Retrieved found, int turnNumber,
             int latencyMs, Map<String, Object> decision, String authorization) {
         if (session.customerProfileId() != null && found.vector().isPresent()) {
-            memories.recordTurn(authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
+            memories.recordTurn(CallBudget.unbounded(), authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
                     "Customer: " + request.message() + "\nAgent: " + response, found.vector().get(), embeddings.model())
                     .subscribe().with(ok -> {
                     }, e -> LOG.debugf("turn episode not recorded: %s", e.toString()));
@@ -428,6 +431,16 @@ public class TurnService {
     private static final class Steps {
         private final Map<String, Long> latencies = Collections.synchronizedMap(new LinkedHashMap<>());
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
+        private final CallBudget budget;
+
+        Steps(CallBudget budget) {
+            this.budget = budget;
+        }
+
+        /** The turn's deadline, which every call to another service shares. */
+        CallBudget budget() {
+            return budget;
+        }
 
         /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
@@ -448,10 +461,14 @@ public class TurnService {
             degraded.add(dependency);
         }
 
+        /** The steps skipped, then each dependency whose open circuit breaker skipped a call. */
         List<String> degraded() {
+            List<String> all;
             synchronized (degraded) {
-                return List.copyOf(degraded);
+                all = new ArrayList<>(degraded);
             }
+            budget.circuitsOpen().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            return List.copyOf(all);
         }
 
         Map<String, Long> latencies() {
