@@ -54,6 +54,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get().resetAll();
         MODES.clear();
         CALLS.clear();
+        PIECE_GAP_MS.set(50);
         LLM_CONFIGURED.set(false);
         CACHED_ANSWER.set(null);
         BOT.set(false);
@@ -109,7 +110,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
             String service = serviceOf(path);
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body,
-                    "service", service, "traceparent", String.valueOf(request.getHeader("traceparent"))));
+                    "service", service, "traceparent", String.valueOf(request.getHeader("traceparent")),
+                    "accept", String.valueOf(request.getHeader("Accept"))));
             Mode mode = MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
@@ -127,6 +129,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject().put("status", 409).put("detail", "this tenant has no LLM configured").encode());
                 return;
             }
+            if (path.equals("/v1/llm/chat-completions") && String.valueOf(request.getHeader("Accept")).contains("text/event-stream")) {
+                streamAnswer(request, mode == Mode.SLOW ? 2_000 : 0);
+                return;
+            }
             JsonObject answer = answer(path, body);
             int status = answer == null ? 404 : path.equals("/v1/episodes") ? 201 : 200;
             Runnable reply = () -> request.response().setStatusCode(status)
@@ -138,6 +144,32 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 reply.run();
             }
         });
+    }
+
+    /** The pieces config-service relays of {@link #LLM_ANSWER} when a completion is streamed. */
+    public static final List<String> LLM_PIECES = List.of("You can reset it ", "from Settings, ", "then Security [1].");
+    /** The gap between two streamed pieces, in ms. */
+    public static final java.util.concurrent.atomic.AtomicLong PIECE_GAP_MS = new java.util.concurrent.atomic.AtomicLong(50);
+
+    /** As config-service streams a completion: a token event per piece, then done with the whole answer. */
+    private static void streamAnswer(HttpServerRequest request, long firstDelayMs) {
+        io.vertx.core.http.HttpServerResponse response = request.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream");
+        long gap = PIECE_GAP_MS.get();
+        for (int i = 0; i <= LLM_PIECES.size(); i++) {
+            int n = i;
+            TIMER.get().setTimer(firstDelayMs + gap * (i + 1), t -> {
+                if (response.closed()) {
+                    return;
+                }
+                if (n < LLM_PIECES.size()) {
+                    response.write("event:token\ndata:" + new JsonObject().put("content", LLM_PIECES.get(n)).encode() + "\n\n");
+                } else {
+                    response.end("event:done\ndata:" + new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model")
+                            .put("provider", "openai").put("input_tokens", 120).put("output_tokens", 30).encode() + "\n\n");
+                }
+            });
+        }
     }
 
     /** Which stood-in service {@code path} belongs to: {@code config}, {@code llm}, {@code catalog}, {@code profile}, {@code memory}. */

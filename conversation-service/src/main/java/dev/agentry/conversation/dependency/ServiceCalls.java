@@ -3,7 +3,12 @@ package dev.agentry.conversation.dependency;
 import dev.agentry.conversation.ConversationServiceConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
+import io.vertx.mutiny.core.http.HttpClientResponse;
+import io.vertx.mutiny.core.parsetools.RecordParser;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.ext.web.client.HttpRequest;
 import io.vertx.mutiny.ext.web.client.HttpResponse;
@@ -14,6 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
@@ -42,15 +48,19 @@ public class ServiceCalls {
     Breakers breakers;
 
     private WebClient client;
+    /** For event streams: the web client reads a whole body, the core client a stream. */
+    private HttpClient http;
 
     @PostConstruct
     void init() {
         client = WebClient.create(vertx);
+        http = vertx.createHttpClient();
     }
 
     @PreDestroy
     void close() {
         client.close();
+        http.close();
     }
 
     /**
@@ -96,6 +106,63 @@ public class ServiceCalls {
         return call(dependency, budget, url, config.turn().callTimeout(),
                 timeout -> json(client.postAbs(url), authorization, timeout).sendJsonObject(body), ServiceCalls::successBody,
                 Optional.empty());
+    }
+
+    /** A server-sent event: its name and its data (JSON). */
+    public record Event(String name, JsonObject data) {
+    }
+
+    /**
+     * POSTs {@code body} asking for server-sent events, and hands each event to {@code onEvent} as it
+     * arrives: the first within what the turn's deadline leaves of {@code timeout} (a stream that has
+     * started answering is then read to its end, each event within {@code timeout} of the last), so
+     * the deadline bounds the wait for an answer, not the length of one being streamed. The item:
+     * the status and the last event's data (the summary), or empty when nothing was answered (down,
+     * slow, an {@code error} event, an open breaker). A non-2xx status is answered with its problem.
+     */
+    public Uni<Optional<Answer>> events(Dependency dependency, CallBudget budget, String url, String authorization, JsonObject body,
+            Duration timeout, Consumer<Event> onEvent) {
+        Optional<Duration> allowed = budget.allow(timeout);
+        if (allowed.isEmpty()) {
+            LOG.debugf("%s not called: the turn's deadline has passed", url);
+            return Uni.createFrom().item(Optional.empty());
+        }
+        boolean capped = allowed.get().compareTo(timeout) < 0;
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(url).setIdleTimeout(timeout.toMillis())
+                .putHeader("Authorization", authorization).putHeader("Content-Type", "application/json")
+                .putHeader("Accept", "text/event-stream");
+        return breakers.guard(dependency, () -> http.request(options)
+                .flatMap(request -> request.send(io.vertx.mutiny.core.buffer.Buffer.buffer(body.encode())).flatMap(response -> {
+                    if (response.statusCode() / 100 != 2) {
+                        return response.body().map(problem -> {
+                            if (response.statusCode() >= 500) {
+                                throw new DependencyFailed(url, response.statusCode());
+                            }
+                            JsonObject json = null;
+                            try {
+                                json = problem.toJsonObject();
+                            } catch (RuntimeException e) {
+                                LOG.debugf("%s answered %d without JSON", url, response.statusCode());
+                            }
+                            return Optional.of(new Answer(response.statusCode(), json));
+                        });
+                    }
+                    return new EventReader(url, response, onEvent).read(vertx, allowed.get(), request)
+                            .map(last -> Optional.of(new Answer(response.statusCode(), last)));
+                }))
+                .onFailure(ServiceCalls::isTimeout).transform(e -> capped ? new DeadlineReached(url) : e))
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof CircuitBreakerOpenException) {
+                        budget.circuitOpen(dependency);
+                        LOG.debugf("%s not called: the circuit breaker of %s is open", url, dependency.label());
+                    } else if (e instanceof DeadlineReached) {
+                        budget.reachedDeadline();
+                        LOG.debugf("%s", e.getMessage());
+                    } else {
+                        LOG.debugf("%s failed: %s", url, e.toString());
+                    }
+                    return Optional.empty();
+                });
     }
 
     private static Optional<JsonObject> successBody(HttpResponse<Buffer> response) {
@@ -145,6 +212,71 @@ public class ServiceCalls {
     /** Mutiny's own timeout, or the Vert.x client's ({@code NoStackTraceTimeoutException}: "The timeout period ..."). */
     private static boolean isTimeout(Throwable e) {
         return e instanceof java.util.concurrent.TimeoutException || e.getClass().getSimpleName().contains("Timeout");
+    }
+
+    /**
+     * Reads an event stream line by line ({@code event:}, {@code data:}, a blank line ends an event),
+     * giving each event to the consumer; the item is the last event's data. An {@code error} event
+     * fails it ({@link DependencyFailed}); no first event within {@code first} resets the request.
+     */
+    private static final class EventReader {
+        private final String url;
+        private final HttpClientResponse response;
+        private final Consumer<Event> onEvent;
+        private String name;
+        private final StringBuilder data = new StringBuilder();
+        private JsonObject last;
+        private volatile boolean started;
+
+        EventReader(String url, HttpClientResponse response, Consumer<Event> onEvent) {
+            this.url = url;
+            this.response = response;
+            this.onEvent = onEvent;
+        }
+
+        Uni<JsonObject> read(Vertx vertx, Duration first, io.vertx.mutiny.core.http.HttpClientRequest request) {
+            long timer = vertx.setTimer(Math.max(1, first.toMillis()), id -> {
+                if (!started) {
+                    request.reset(0, new java.util.concurrent.TimeoutException("no event within " + first));
+                }
+            });
+            return RecordParser.newDelimited("\n", response).toMulti()
+                    .onItem().invoke(line -> line(line.toString()))
+                    .onTermination().invoke(() -> vertx.cancelTimer(timer))
+                    .collect().last()
+                    .map(ignored -> {
+                        dispatch();
+                        return last;
+                    });
+        }
+
+        private void line(String raw) {
+            String line = raw.endsWith("\r") ? raw.substring(0, raw.length() - 1) : raw;
+            if (line.isEmpty()) {
+                dispatch();
+            } else if (line.startsWith("event:")) {
+                name = line.substring("event:".length()).strip();
+            } else if (line.startsWith("data:")) {
+                data.append(line.substring("data:".length()).strip());
+            }
+        }
+
+        private void dispatch() {
+            if (data.length() == 0) {
+                name = null;
+                return;
+            }
+            started = true;
+            JsonObject json = new JsonObject(data.toString());
+            String event = name == null ? "message" : name;
+            data.setLength(0);
+            name = null;
+            if (event.equals("error")) {
+                throw new DependencyFailed(url + " (" + json.getString("detail") + ")", json.getInteger("status", 502));
+            }
+            last = json;
+            onEvent.accept(new Event(event, json));
+        }
     }
 
     /** A 5xx: the service answered that it is unwell, a failure for its breaker. */

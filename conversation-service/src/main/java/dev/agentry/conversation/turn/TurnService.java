@@ -38,6 +38,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -98,14 +99,29 @@ public class TurnService {
 
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
+        return take(request, authorization, null);
+    }
+
+    /** The same, the LLM's words handed to {@code onToken} as they arrive (null: not streamed). */
+    public Uni<TurnResult> take(ChannelTurnRequest request, String authorization, Consumer<String> onToken) {
         return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
-                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message(), request.language()), authorization));
+                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message(), request.language()), authorization,
+                        onToken));
     }
 
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
+        return take(sessionId, request, authorization, null);
+    }
+
+    /**
+     * A turn whose LLM answer, if it has one, is streamed: each piece to {@code onToken} as
+     * config-service relays it (before the output guardrails: the result's {@code response} is
+     * the answer to keep). Null: not streamed.
+     */
+    public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization, Consumer<String> onToken) {
         long started = System.nanoTime();
         UUID tenant = caller.tenantId();
-        Steps steps = new Steps(CallBudget.until(config.turn().deadline()));
+        Steps steps = new Steps(CallBudget.until(config.turn().deadline()), onToken);
         return sessions.get(sessionId).flatMap(session -> {
             if (!session.isLive()) {
                 throw new ConflictException("status", "the session has ended");
@@ -245,8 +261,10 @@ public class TurnService {
             } else if (hit.get().isPresent()) {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
-            return steps.time("llm", () -> configs.complete(steps.budget(), authorization, prompt(new TurnRequest(asked), found), 400,
-                    config.turn().llmTimeout())).map(outcome -> {
+            io.vertx.core.json.JsonArray told = prompt(new TurnRequest(asked), found);
+            return steps.time("llm", () -> steps.onToken() == null
+                    ? configs.complete(steps.budget(), authorization, told, 400, config.turn().llmTimeout())
+                    : configs.stream(steps.budget(), authorization, told, 400, config.turn().llmTimeout(), steps.onToken())).map(outcome -> {
                         if (outcome.completion() != null) {
                             found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(CallBudget.unbounded(), authorization, asked, outcome.completion().content(), v,
                                     embeddings.model(), versionOf(found), language).subscribe().with(kept -> {
@@ -432,9 +450,16 @@ public class TurnService {
         private final Map<String, Long> latencies = Collections.synchronizedMap(new LinkedHashMap<>());
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
         private final CallBudget budget;
+        private final Consumer<String> onToken;
 
-        Steps(CallBudget budget) {
+        Steps(CallBudget budget, Consumer<String> onToken) {
             this.budget = budget;
+            this.onToken = onToken;
+        }
+
+        /** Where the LLM's words go as they arrive; null when the turn is not streamed. */
+        Consumer<String> onToken() {
+            return onToken;
         }
 
         /** The turn's deadline, which every call to another service shares. */
