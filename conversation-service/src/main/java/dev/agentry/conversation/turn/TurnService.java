@@ -26,6 +26,11 @@ import dev.agentry.conversation.session.SessionCreate;
 import dev.agentry.conversation.session.SessionService;
 import dev.agentry.conversation.slot.SlotSet;
 import dev.agentry.conversation.slot.SlotStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -97,6 +102,9 @@ public class TurnService {
     @Inject
     ConversationServiceConfig config;
 
+    @Inject
+    Tracer tracer;
+
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
         return take(request, authorization, null);
@@ -121,7 +129,8 @@ public class TurnService {
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization, Consumer<String> onToken) {
         long started = System.nanoTime();
         UUID tenant = caller.tenantId();
-        Steps steps = new Steps(CallBudget.until(config.turn().deadline()), onToken);
+        Steps steps = new Steps(CallBudget.until(config.turn().deadline()), onToken, tracer, Context.current(),
+                io.vertx.core.Vertx.currentContext());
         return sessions.get(sessionId).flatMap(session -> {
             if (!session.isLive()) {
                 throw new ConflictException("status", "the session has ended");
@@ -364,6 +373,7 @@ public class TurnService {
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
         decision.put("circuit_open", steps.budget().circuitsOpen());
+        decision.put("trace_id", steps.traceId());
         decision.put("deadline_reached", steps.budget().deadlineReached());
         decision.put("latency_ms", steps.latencies());
 
@@ -431,6 +441,7 @@ public class TurnService {
         data.put("latency_ms", latencyMs);
         data.put("agent_id", session.agentId());
         data.put("profile_id", session.customerProfileId());
+        data.put("trace_id", decision.get("trace_id"));
         audit.publish(AuditRecord.of(AuditKind.TURN_RECORD, tenant, data)).subscribe().with(id -> {
         }, e -> LOG.warnf("turn record of session %s not published: %s", session.sessionId(), e.toString()));
     }
@@ -451,10 +462,22 @@ public class TurnService {
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
         private final CallBudget budget;
         private final Consumer<String> onToken;
+        private final Tracer tracer;
+        private final Context trace;
+        private final io.vertx.core.Context request;
 
-        Steps(CallBudget budget, Consumer<String> onToken) {
+        Steps(CallBudget budget, Consumer<String> onToken, Tracer tracer, Context trace, io.vertx.core.Context request) {
             this.budget = budget;
             this.onToken = onToken;
+            this.tracer = tracer;
+            this.trace = trace;
+            this.request = request;
+        }
+
+        /** The trace the turn runs in (its request's), for the decision and the audit record; null without one. */
+        String traceId() {
+            SpanContext span = Span.fromContext(trace).getSpanContext();
+            return span.isValid() ? span.getTraceId() : null;
         }
 
         /** Where the LLM's words go as they arrive; null when the turn is not streamed. */
@@ -467,11 +490,35 @@ public class TurnService {
             return budget;
         }
 
-        /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
+        /**
+         * Runs {@code call} when subscribed, as a span {@code turn.<step>} of the turn's trace (the
+         * calls it makes carry that trace on), and keeps how long it took until its item.
+         */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
-            return Uni.createFrom().deferred(() -> {
+            return Uni.createFrom().<T> emitter(emitter -> {
                 long start = System.nanoTime();
-                return call.get().invoke(() -> latencies.put(step, (System.nanoTime() - start) / 1_000_000));
+                Span span = tracer.spanBuilder("turn." + step).setParent(trace).startSpan();
+                // Subscribed on the request's Vert.x context, inside the span's scope: the web client
+                // takes the trace context from the Vert.x context it sends from, and a step after the
+                // in-process embedding or another call's answer would otherwise run on one with none.
+                Runnable subscribe = () -> {
+                    try (Scope ignored = span.makeCurrent()) {
+                        call.get().subscribe().with(item -> {
+                            latencies.put(step, (System.nanoTime() - start) / 1_000_000);
+                            span.end();
+                            emitter.complete(item);
+                        }, failure -> {
+                            span.recordException(failure);
+                            span.end();
+                            emitter.fail(failure);
+                        });
+                    }
+                };
+                if (request == null || io.vertx.core.Vertx.currentContext() == request) {
+                    subscribe.run();
+                } else {
+                    request.runOnContext(ignored -> subscribe.run());
+                }
             });
         }
 

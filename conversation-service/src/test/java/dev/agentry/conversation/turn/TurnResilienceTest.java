@@ -122,6 +122,26 @@ class TurnResilienceTest extends TwoTenantTest {
                 .body("response", equalTo(StandInServices.RULE_RESPONSE));
     }
 
+    /** One trace per turn: every call to the stand-ins carries the trace id the decision names (W3C traceparent). */
+    @Test
+    void aTurnsCallsCarryItsTraceContext() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "traced"));
+        StandInServices.CALLS.clear();
+        String traceId = as(runtime).body(Map.of("message", "refund please")).post(turn(session)).then().statusCode(200)
+                .extract().path("decision.trace_id");
+        assertTrue(traceId != null && traceId.matches("[0-9a-f]{32}") && !traceId.equals("0".repeat(32)), "a trace id: " + traceId);
+        List<Map<String, Object>> calls = StandInServices.CALLS.stream().filter(c -> !"webhook".equals(c.get("service"))).toList();
+        assertTrue(calls.size() >= 4, "the turn's calls: " + calls.size());
+        for (Map<String, Object> call : calls) {
+            String traceparent = String.valueOf(call.get("traceparent"));
+            assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), call.get("path") + " carried " + traceparent + "; decision " + traceId + "; all " + calls.stream().map(c -> c.get("path") + "=" + c.get("traceparent")).toList());
+        }
+        // The same trace id in the stored decision.
+        assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
+                + "' AND decision_metadata->>'trace_id' = '" + traceId + "'"));
+    }
+
     @Test
     void slowDependenciesCannotPushATurnPastItsDeadline() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
