@@ -47,6 +47,9 @@ class TurnResilienceTest extends TwoTenantTest {
     @RedisClientName("persist")
     RedisDataSource redis;
 
+    @Inject
+    dev.agentry.common.audit.AuditPublisher audit;
+
     @Override
     protected String schema() {
         return "conversation";
@@ -137,9 +140,25 @@ class TurnResilienceTest extends TwoTenantTest {
             String traceparent = String.valueOf(call.get("traceparent"));
             assertTrue(traceparent.matches("00-" + traceId + "-[0-9a-f]{16}-0[01]"), call.get("path") + " carried " + traceparent + "; decision " + traceId + "; all " + calls.stream().map(c -> c.get("path") + "=" + c.get("traceparent")).toList());
         }
-        // The same trace id in the stored decision.
+        // The same trace id in the stored decision, and on the turn's audit stream entry (its traceparent and its data).
         assertEquals(1, scalar(tenantA, "SELECT count(*) FROM conversation.decision_events WHERE session_id = '" + session
                 + "' AND decision_metadata->>'trace_id' = '" + traceId + "'"));
+        Map<String, String> entry = null;
+        for (int attempt = 0; attempt < 50 && entry == null; attempt++) {
+            entry = redis.stream(String.class).xrevrange(audit.streamKey(), io.quarkus.redis.datasource.stream.StreamRange.of("+", "-"), 200)
+                    .stream().map(io.quarkus.redis.datasource.stream.StreamMessage::payload)
+                    .filter(fields -> String.valueOf(fields.get("data")).contains(session.toString())).findFirst().orElse(null);
+            if (entry == null) {
+                try {
+                    Thread.sleep(100);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+        assertTrue(entry != null, "the turn's audit record is on the stream");
+        assertTrue(entry.get("traceparent").startsWith("00-" + traceId + "-"), "the audit entry's traceparent " + entry.get("traceparent"));
+        assertTrue(entry.get("data").contains("\"trace_id\":\"" + traceId + "\""), entry.get("data"));
     }
 
     @Test
