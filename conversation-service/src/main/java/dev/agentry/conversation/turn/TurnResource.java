@@ -1,6 +1,7 @@
 package dev.agentry.conversation.turn;
 
 import dev.agentry.common.tenant.Roles;
+import dev.agentry.common.idempotency.StreamedAnswers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,10 +13,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -27,6 +30,9 @@ public class TurnResource {
 
     @Inject
     TurnService turns;
+
+    @Inject
+    StreamedAnswers streamed;
 
     /**
      * Runs the turn pipeline on a live session and answers 200 even when a dependency is down or
@@ -53,7 +59,9 @@ public class TurnResource {
     @TurnStreamPrecheck.SessionChecked
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Multi<OutboundSseEvent> stream(@PathParam("id") UUID id, @NotNull @Valid TurnRequest body,
-            @HeaderParam("Authorization") String authorization, @Context Sse sse) {
-        return TurnEvents.of(sse, onToken -> turns.take(id, body, authorization, onToken));
+            @HeaderParam("Authorization") String authorization, @Context Sse sse, @Context ContainerRequestContext request) {
+        Optional<String> key = streamed.reservedSlot(request);
+        return TurnEvents.of(sse, onToken -> turns.take(id, body, authorization, onToken)
+                .call(result -> streamed.keep(key, result)).onFailure().call(e -> streamed.free(key)));
     }
 }

@@ -177,6 +177,21 @@ class TurnStreamTest extends TwoTenantTest {
     }
 
     @Test
+    void aRetriedStreamedTurnWithTheSameKeyIsNotTakenTwice() {
+        String runtime = tokenA(Roles.AGENT_RUNTIME);
+        UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "streamed-twice"));
+        String key = UUID.randomUUID().toString();
+        String first = as(runtime).accept("text/event-stream").header("Idempotency-Key", key).body(Map.of("message", "refund please"))
+                .post(turn(session)).then().statusCode(200).extract().asString();
+        String decisionId = events(first).get(1).data().getString("decision_id");
+        // The retry gets the first turn's answer (as JSON, marked replayed), and no second turn is taken.
+        as(runtime).accept("text/event-stream").header("Idempotency-Key", key).body(Map.of("message", "refund please"))
+                .post(turn(session)).then().statusCode(200).header("Idempotent-Replayed", "true")
+                .body("decision_id", equalTo(decisionId)).body("session_version", equalTo(2));
+        assertEquals(2, scalar(tenantA, "SELECT count(*) FROM conversation.messages WHERE session_id = '" + session + "'"));
+    }
+
+    @Test
     void anotherTenantsSessionIs404BeforeTheStreamAndNothingChanges() {
         String runtime = tokenA(Roles.AGENT_RUNTIME);
         UUID session = create(runtime, newSession(UUID.randomUUID(), "web", "not-yours"));
