@@ -212,7 +212,10 @@ public interface ConversationServiceConfig {
         @WithDefault("PT24H")
         Duration slotTtl();
 
-        /** How long the tenant's LLM may take to answer a turn no rule answered; past it, the fallback. */
+        /**
+         * How long the tenant's LLM may take to answer a turn no rule answered (never past the turn's
+         * {@link #deadline()}); past it, the fallback. Streamed, how long each next piece may take.
+         */
         @WithDefault("PT10S")
         Duration llmTimeout();
 
