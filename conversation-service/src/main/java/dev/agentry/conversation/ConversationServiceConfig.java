@@ -121,6 +121,26 @@ public interface ConversationServiceConfig {
         Duration llmTimeout();
     }
 
+    /** A dependency's circuit breaker (SmallRye Fault Tolerance's semantics). */
+    interface Breaker {
+
+        /** The rolling window: the dependency's last this many calls are judged. */
+        @WithDefault("10")
+        int requestVolumeThreshold();
+
+        /** The share of failed calls in a full window that opens the breaker. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open breaker skips the dependency before one call tries it again. */
+        @WithDefault("PT5S")
+        Duration delay();
+
+        /** Trial calls that must succeed, half-open, to close it again. */
+        @WithDefault("1")
+        int successThreshold();
+    }
+
     interface Turn {
 
         /** config-service's base URL (rule and scenario match). */
@@ -161,6 +181,17 @@ public interface ConversationServiceConfig {
         @WithDefault("PT0.8S")
         Duration callTimeout();
 
+        /**
+         * How long a turn may spend on calls to other services, all of them (the LLM's included):
+         * each call takes its own timeout, but never past this, and a call due after it is not made
+         * (its step is degraded). Storing the turn comes after and is not cut short.
+         */
+        @WithDefault("PT2S")
+        Duration deadline();
+
+        /** The circuit breaker of each dependency (profile, config, memory, catalog, llm), each on its own. */
+        Breaker breaker();
+
         /** The lowest rule-match score whose action answers the turn. */
         @WithDefault("0.55")
         double ruleThreshold();
@@ -181,7 +212,10 @@ public interface ConversationServiceConfig {
         @WithDefault("PT24H")
         Duration slotTtl();
 
-        /** How long the tenant's LLM may take to answer a turn no rule answered; past it, the fallback. */
+        /**
+         * How long the tenant's LLM may take to answer a turn no rule answered (never past the turn's
+         * {@link #deadline()}); past it, the fallback. Streamed, how long each next piece may take.
+         */
         @WithDefault("PT10S")
         Duration llmTimeout();
 

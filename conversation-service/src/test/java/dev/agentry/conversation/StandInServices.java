@@ -50,8 +50,11 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     private HttpServer server;
 
     public static void reset() {
+        // The app's circuit breakers outlive a test: one test's failures must not skip the next one's calls.
+        io.quarkus.arc.Arc.container().instance(io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.class).get().resetAll();
         MODES.clear();
         CALLS.clear();
+        PIECE_GAP_MS.set(50);
         LLM_CONFIGURED.set(false);
         CACHED_ANSWER.set(null);
         BOT.set(false);
@@ -90,7 +93,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         // The webhook receiver is this server on 127.0.0.1, which production refuses (SSRF).
         return Map.of("agentry.conversation.turn.config-url", base, "agentry.conversation.turn.profile-url", base,
                 "agentry.conversation.turn.memory-url", base, "agentry.conversation.turn.catalog-url", base,
-                "agentry.conversation.turn.call-timeout", "PT0.5S",
+                "agentry.conversation.turn.call-timeout", "PT0.5S", "agentry.conversation.turn.breaker.delay", "PT3S",
                 "agentry.conversation.support.allow-private-hosts", "true");
     }
 
@@ -105,12 +108,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         request.body().onSuccess(buffer -> {
             String path = request.path();
             JsonObject body = buffer.length() == 0 ? new JsonObject() : buffer.toJsonObject();
-            CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body));
-            String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
-                    : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
-                            || path.startsWith("/v1/offerings") ? "catalog"
-                    : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
-                    : path.startsWith("/v1/profiles") ? "profile" : "memory";
+            String service = serviceOf(path);
+            CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body,
+                    "service", service, "traceparent", String.valueOf(request.getHeader("traceparent")),
+                    "accept", String.valueOf(request.getHeader("Accept"))));
             Mode mode = MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
@@ -128,6 +129,10 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                         .end(new JsonObject().put("status", 409).put("detail", "this tenant has no LLM configured").encode());
                 return;
             }
+            if (path.equals("/v1/llm/chat-completions") && String.valueOf(request.getHeader("Accept")).contains("text/event-stream")) {
+                streamAnswer(request, mode == Mode.SLOW ? 2_000 : 0);
+                return;
+            }
             JsonObject answer = answer(path, body);
             int status = answer == null ? 404 : path.equals("/v1/episodes") ? 201 : 200;
             Runnable reply = () -> request.response().setStatusCode(status)
@@ -139,6 +144,46 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 reply.run();
             }
         });
+    }
+
+    /** The pieces config-service relays of {@link #LLM_ANSWER} when a completion is streamed. */
+    public static final List<String> LLM_PIECES = List.of("You can reset it ", "from Settings, ", "then Security [1].");
+    /** The gap between two streamed pieces, in ms. */
+    public static final java.util.concurrent.atomic.AtomicLong PIECE_GAP_MS = new java.util.concurrent.atomic.AtomicLong(50);
+
+    /** As config-service streams a completion: a token event per piece, then done with the whole answer. */
+    private static void streamAnswer(HttpServerRequest request, long firstDelayMs) {
+        io.vertx.core.http.HttpServerResponse response = request.response().setChunked(true)
+                .putHeader("Content-Type", "text/event-stream");
+        long gap = PIECE_GAP_MS.get();
+        for (int i = 0; i <= LLM_PIECES.size(); i++) {
+            int n = i;
+            TIMER.get().setTimer(firstDelayMs + gap * (i + 1), t -> {
+                if (response.closed()) {
+                    return;
+                }
+                if (n < LLM_PIECES.size()) {
+                    response.write("event:token\ndata:" + new JsonObject().put("content", LLM_PIECES.get(n)).encode() + "\n\n");
+                } else {
+                    response.end("event:done\ndata:" + new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model")
+                            .put("provider", "openai").put("input_tokens", 120).put("output_tokens", 30).encode() + "\n\n");
+                }
+            });
+        }
+    }
+
+    /** Which stood-in service {@code path} belongs to: {@code config}, {@code llm}, {@code catalog}, {@code profile}, {@code memory}. */
+    public static String serviceOf(String path) {
+        return path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
+                : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
+                        || path.startsWith("/v1/offerings") ? "catalog"
+                : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
+                : path.startsWith("/v1/profiles") ? "profile" : "memory";
+    }
+
+    /** How many requests {@code service} has received since the last {@link #reset()}. */
+    public static long callsTo(String service) {
+        return CALLS.stream().filter(c -> service.equals(c.get("service"))).count();
     }
 
     /** The answer to {@code path}, or null for a 404. */

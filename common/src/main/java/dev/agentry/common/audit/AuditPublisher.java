@@ -30,7 +30,22 @@ public class AuditPublisher {
 
     /** Appends one record; answers its stream entry id. */
     public Uni<String> publish(AuditRecord record) {
-        return redis.get().stream(String.class).xadd(config.key(), record.toFields());
+        return redis.get().stream(String.class).xadd(config.key(), traced(record.toFields()));
+    }
+
+    /**
+     * The record's fields, with the W3C trace context ({@code traceparent}) of the request that
+     * publishes it when it has one: the consumer can continue the trace that made the record.
+     */
+    static java.util.Map<String, String> traced(java.util.Map<String, String> fields) {
+        io.opentelemetry.context.Context current = io.opentelemetry.context.Context.current();
+        if (!io.opentelemetry.api.trace.Span.fromContext(current).getSpanContext().isValid()) {
+            return fields;
+        }
+        java.util.Map<String, String> withTrace = new java.util.LinkedHashMap<>(fields);
+        io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator.getInstance().inject(current, withTrace,
+                (carrier, key, value) -> carrier.put(key, value));
+        return withTrace;
     }
 
     /**
@@ -42,7 +57,7 @@ public class AuditPublisher {
     public Uni<List<String>> publishAll(List<AuditRecord> records) {
         List<String> ids = java.util.Collections.synchronizedList(new java.util.ArrayList<>(records.size()));
         return redis.get().withConnection(conn -> Multi.createFrom().iterable(records)
-                .onItem().transformToUni(r -> conn.stream(String.class).xadd(config.key(), r.toFields()))
+                .onItem().transformToUni(r -> conn.stream(String.class).xadd(config.key(), traced(r.toFields())))
                 .merge(CONCURRENCY)
                 .invoke(ids::add)
                 .collect().last().replaceWithVoid())

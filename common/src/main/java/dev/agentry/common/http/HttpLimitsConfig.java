@@ -14,4 +14,11 @@ public interface HttpLimitsConfig {
      */
     @WithDefault("1048576")
     long maxBodyBytes();
+
+    /**
+     * Paths (regular expressions) that answer JSON or, asked by name, an event stream: a request to
+     * one whose {@code Accept} does not name {@code text/event-stream} gets JSON
+     * ({@link EventStreamNegotiation}). None by default.
+     */
+    java.util.Optional<java.util.List<String>> eventStreamPaths();
 }

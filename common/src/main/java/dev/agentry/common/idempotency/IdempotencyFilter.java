@@ -113,6 +113,11 @@ public class IdempotencyFilter {
         return (body == null ? builder : builder.entity(body)).build();
     }
 
+    /** The Idempotency-Key slot this request reserved, if it did (for {@link StreamedAnswers}). */
+    static java.util.Optional<String> reservedSlot(ContainerRequestContext request) {
+        return java.util.Optional.ofNullable(request.getProperty(SLOT_PROPERTY)).map(Object::toString);
+    }
+
     private String body(Object entity) {
         if (entity == null) {
             return null;

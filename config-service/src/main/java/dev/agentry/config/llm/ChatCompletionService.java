@@ -7,10 +7,12 @@ import dev.agentry.common.limits.TokenBudget;
 import dev.agentry.common.secret.SecretCipher;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.ConfigServiceConfig;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.core.http.HttpClient;
 import io.vertx.mutiny.ext.web.client.WebClient;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -54,15 +56,19 @@ public class ChatCompletionService {
     Vertx vertx;
 
     private WebClient client;
+    /** For streamed completions: the web client reads a whole body, the core client a stream. */
+    private HttpClient http;
 
     @PostConstruct
     void init() {
         client = WebClient.create(vertx);
+        http = vertx.createHttpClient();
     }
 
     @PreDestroy
     void close() {
         client.close();
+        http.close();
     }
 
     private record Target(TenantLlmConfig config, String apiKey, String url) {
@@ -70,11 +76,67 @@ public class ChatCompletionService {
 
     public Uni<ChatAnswer> complete(ChatRequest request) {
         UUID tenant = caller.tenantId();
-        return tokens.requireTokensLeft(tenant)
-                .flatMap(left -> tx.inTenant(tenant, conn -> configs.find(conn, tenant)
-                        .flatMap(found -> configs.sealedKey(conn, tenant).map(key -> target(tenant, found, key)))))
+        return target(tenant)
                 .flatMap(target -> call(target, request))
                 .call(answer -> tokens.record(tenant, (long) answer.inputTokens() + answer.outputTokens()));
+    }
+
+    /** The month's budget checked, the tenant's model and opened key: where its completion goes. */
+    private Uni<Target> target(UUID tenant) {
+        return tokens.requireTokensLeft(tenant)
+                .flatMap(left -> tx.inTenant(tenant, conn -> configs.find(conn, tenant)
+                        .flatMap(found -> configs.sealedKey(conn, tenant).map(key -> target(tenant, found, key)))));
+    }
+
+    /** Fails as {@link #complete} would before calling the provider (409, 429); for {@link StreamPrecheck}. */
+    public Uni<Void> requireCallable() {
+        return target(caller.tenantId()).replaceWithVoid();
+    }
+
+    /** What a streamed completion sends: a piece of text, the whole answer at the end, or a failure midway. */
+    public sealed interface Event permits Token, Done, Failed {
+    }
+
+    public record Token(String content) implements Event {
+    }
+
+    public record Done(ChatAnswer answer) implements Event {
+    }
+
+    public record Failed(int status, String code, String detail) implements Event {
+    }
+
+    /**
+     * The completion streamed ({@link ProviderStream}): the item is there once the provider has
+     * answered 2xx, so what fails before (no LLM, no budget left, the provider refusing or down) is
+     * a failure of the Uni, an ordinary problem answer. The tokens are counted when the stream ends,
+     * and also when the client goes away before (what the provider had sent by then).
+     */
+    public Uni<Multi<Event>> stream(ChatRequest request) {
+        UUID tenant = caller.tenantId();
+        return target(tenant).flatMap(target -> {
+            LlmModel model = target.config().model();
+            JsonObject body = body(model, request).put("stream", true)
+                    .put("stream_options", new JsonObject().put("include_usage", true));
+            long started = System.nanoTime();
+            return ProviderStream.open(http, target.url(), target.apiKey(), body, config.llm().timeout())
+                    .map(provider -> {
+                        StreamedUsage usage = new StreamedUsage(request);
+                        Multi<Event> pieces = provider.pieces().onItem().transformToMultiAndConcatenate(piece -> {
+                            usage.add(piece);
+                            return piece.content() == null || piece.content().isEmpty() ? Multi.createFrom().empty()
+                                    : Multi.createFrom().item(new Token(piece.content()));
+                        });
+                        Multi<Event> done = Multi.createFrom().deferred(() -> Multi.createFrom().item(new Done(usage.answer(model,
+                                (System.nanoTime() - started) / 1_000_000))));
+                        return Multi.createBy().concatenating().streams(pieces, done)
+                                .onFailure().recoverWithItem(e -> (Event) new Failed(502, "llm-error",
+                                        "the LLM provider's stream failed: " + e.getMessage()))
+                                .onTermination().call(() -> tokens.record(tenant, usage.total())
+                                        .onFailure().recoverWithNull().replaceWithVoid())
+                                .onCancellation().invoke(provider::abort);
+                    });
+        });
     }
 
     private Target target(UUID tenant, Optional<TenantLlmConfig> found, Optional<TenantLlmConfigStore.SealedKey> key) {
@@ -94,8 +156,8 @@ public class ChatCompletionService {
         return new Target(found.get(), apiKey, base.replaceAll("/+$", "") + "/chat/completions");
     }
 
-    private Uni<ChatAnswer> call(Target target, ChatRequest request) {
-        LlmModel model = target.config().model();
+    /** The OpenAI-compatible request body: the tenant's model, the messages, the limits asked for. */
+    private static JsonObject body(LlmModel model, ChatRequest request) {
         JsonArray messages = new JsonArray();
         request.messages().forEach(m -> messages.add(new JsonObject().put("role", m.role()).put("content", m.content())));
         JsonObject body = new JsonObject().put("model", model.modelName()).put("messages", messages);
@@ -105,6 +167,12 @@ public class ChatCompletionService {
         if (request.temperature() != null) {
             body.put("temperature", request.temperature());
         }
+        return body;
+    }
+
+    private Uni<ChatAnswer> call(Target target, ChatRequest request) {
+        LlmModel model = target.config().model();
+        JsonObject body = body(model, request);
         long timeout = config.llm().timeout().toMillis();
         long started = System.nanoTime();
         return client.postAbs(target.url()).bearerTokenAuthentication(target.apiKey()).putHeader("Accept", "application/json")
@@ -131,7 +199,7 @@ public class ChatCompletionService {
                 });
     }
 
-    private static ServiceException problem(int status, String code, String title, String detail) {
+    static ServiceException problem(int status, String code, String title, String detail) {
         return new ServiceException(status, code, title, detail, List.of());
     }
 }

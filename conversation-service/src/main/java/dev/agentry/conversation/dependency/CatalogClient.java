@@ -28,11 +28,11 @@ public class CatalogClient {
     ConversationServiceConfig config;
 
     /** The guardrails' verdict on {@code text} ({@code input} or {@code output}); empty when catalog-service could not answer. */
-    public Uni<Optional<Verdict>> guard(String authorization, String text, String direction, String channel,
+    public Uni<Optional<Verdict>> guard(CallBudget budget, String authorization, String text, String direction, String channel,
             Map<String, Object> sessionVariables) {
         JsonObject body = new JsonObject().put("message", text).put("direction", direction).put("channel", channel)
                 .put("session_variables", new JsonObject(sessionVariables == null ? Map.of() : sessionVariables));
-        return calls.post(config.turn().catalogUrl() + "/v1/guardrails/evaluate", authorization, body).map(answer -> answer.map(json -> {
+        return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/guardrails/evaluate", authorization, body).map(answer -> answer.map(json -> {
             java.util.List<String> fired = new java.util.ArrayList<>();
             json.getJsonArray("fired", new io.vertx.core.json.JsonArray()).forEach(f -> fired.add(((JsonObject) f).getString("code")));
             return new Verdict(json.getString("outcome", "allow"), json.getString("text", text), fired);
@@ -40,9 +40,9 @@ public class CatalogClient {
     }
 
     /** The cached answer for the turn's vector in the bot version's scope (null: no bot), if one is near enough; empty when catalog-service could not answer. */
-    public Uni<Optional<Optional<String>>> cached(String authorization, float[] vector, String model, UUID botVersionId,
+    public Uni<Optional<Optional<String>>> cached(CallBudget budget, String authorization, float[] vector, String model, UUID botVersionId,
             String language) {
-        return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache/lookup", authorization, VectorBodies.of(vector, model)
+        return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/semantic-cache/lookup", authorization, VectorBodies.of(vector, model)
                 .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()).put("language", language))
                 .map(answer -> answer.map(json -> json.getBoolean("hit", false)
                         ? Optional.ofNullable(json.getJsonObject("entry", new JsonObject()).getString("answer"))
@@ -50,11 +50,11 @@ public class CatalogClient {
     }
 
     /** Keeps an LLM's answer for the next question near enough to this one; whether catalog-service took it. */
-    public Uni<Boolean> remember(String authorization, String question, String answer, float[] vector, String model,
+    public Uni<Boolean> remember(CallBudget budget, String authorization, String question, String answer, float[] vector, String model,
             UUID botVersionId, String language) {
         JsonObject body = VectorBodies.of(vector, model).put("question", question).put("answer", answer)
                 .put("bot_version_id", botVersionId == null ? null : botVersionId.toString()).put("language", language);
-        return calls.post(config.turn().catalogUrl() + "/v1/semantic-cache", authorization, body).map(Optional::isPresent);
+        return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/semantic-cache", authorization, body).map(Optional::isPresent);
     }
 
     /** The bot fronting an agent and the version that answers a session (catalog-service's stable split). */
@@ -69,10 +69,10 @@ public class CatalogClient {
      * The tenant's active offerings nearest the message (hybrid: its words, accent-insensitive, and
      * the turn's vector); empty when catalog-service could not answer.
      */
-    public Uni<Optional<java.util.List<Offering>>> offerings(String authorization, String message, float[] vector, String model) {
+    public Uni<Optional<java.util.List<Offering>>> offerings(CallBudget budget, String authorization, String message, float[] vector, String model) {
         JsonObject body = VectorBodies.of(vector, model).put("query", message.length() > 1000 ? message.substring(0, 1000) : message)
                 .put("mode", "hybrid").put("limit", 3);
-        return calls.post(config.turn().catalogUrl() + "/v1/offerings/search", authorization, body).map(answer -> answer.map(json -> {
+        return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/offerings/search", authorization, body).map(answer -> answer.map(json -> {
             java.util.List<Offering> hits = new java.util.ArrayList<>();
             for (Object item : json.getJsonArray("hits", new io.vertx.core.json.JsonArray())) {
                 JsonObject hit = (JsonObject) item;
@@ -91,9 +91,9 @@ public class CatalogClient {
      * The agent's active bot and the version answering this session: present with the scope, present
      * and empty when the agent has no active bot, empty when catalog-service could not answer.
      */
-    public Uni<Optional<Optional<BotScope>>> botOf(String authorization, UUID agentId, UUID sessionId) {
+    public Uni<Optional<Optional<BotScope>>> botOf(CallBudget budget, String authorization, UUID agentId, UUID sessionId) {
         String base = config.turn().catalogUrl();
-        return calls.get(base + "/v1/bots?status=active&limit=1&agent_id=" + agentId, authorization).flatMap(page -> {
+        return calls.get(Dependency.CATALOG, budget, base + "/v1/bots?status=active&limit=1&agent_id=" + agentId, authorization).flatMap(page -> {
             if (page.isEmpty()) {
                 return Uni.createFrom().item(Optional.<Optional<BotScope>> empty());
             }
@@ -102,14 +102,14 @@ public class CatalogClient {
                 return Uni.createFrom().item(Optional.of(Optional.<BotScope> empty()));
             }
             UUID botId = UUID.fromString(items.getJsonObject(0).getString("id"));
-            return calls.get(base + "/v1/bots/" + botId + "/version-for-session/" + sessionId, authorization)
+            return calls.get(Dependency.CATALOG, budget, base + "/v1/bots/" + botId + "/version-for-session/" + sessionId, authorization)
                     .map(version -> version.map(v -> Optional.of(new BotScope(botId, UUID.fromString(v.getString("version_id"))))));
         });
     }
 
     /** The bot's FAQ (and the tenant's bot-less entries) nearest the turn's vector; empty when catalog-service could not answer. */
-    public Uni<Optional<java.util.List<FaqAnswer>>> faq(String authorization, UUID botId, float[] vector, String model) {
-        return calls.post(config.turn().catalogUrl() + "/v1/bots/" + botId + "/faq/search", authorization,
+    public Uni<Optional<java.util.List<FaqAnswer>>> faq(CallBudget budget, String authorization, UUID botId, float[] vector, String model) {
+        return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/bots/" + botId + "/faq/search", authorization,
                 VectorBodies.of(vector, model).put("limit", 3)).map(answer -> answer.map(json -> {
                     java.util.List<FaqAnswer> hits = new java.util.ArrayList<>();
                     for (Object item : json.getJsonArray("hits", new io.vertx.core.json.JsonArray())) {

@@ -22,8 +22,8 @@ public class ConfigClient {
     ConversationServiceConfig config;
 
     /** The agent's best rules for the vector; empty when config-service could not answer. */
-    public Uni<Optional<List<RuleHit>>> matchRules(String authorization, UUID agentId, float[] vector, String model) {
-        return calls.post(config.turn().configUrl() + "/v1/agents/" + agentId + "/rules/match", authorization,
+    public Uni<Optional<List<RuleHit>>> matchRules(CallBudget budget, String authorization, UUID agentId, float[] vector, String model) {
+        return calls.post(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/agents/" + agentId + "/rules/match", authorization,
                 VectorBodies.of(vector, model).put("top_k", 3))
                 .map(answer -> answer.map(json -> {
                     List<RuleHit> hits = new ArrayList<>();
@@ -39,8 +39,8 @@ public class ConfigClient {
     }
 
     /** The agent's best scenario for the vector; empty when config-service could not answer. */
-    public Uni<Optional<List<ScenarioHit>>> matchScenarios(String authorization, UUID agentId, float[] vector, String model) {
-        return calls.post(config.turn().configUrl() + "/v1/agents/" + agentId + "/scenarios/match", authorization,
+    public Uni<Optional<List<ScenarioHit>>> matchScenarios(CallBudget budget, String authorization, UUID agentId, float[] vector, String model) {
+        return calls.post(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/agents/" + agentId + "/scenarios/match", authorization,
                 VectorBodies.of(vector, model).put("top_k", 1))
                 .map(answer -> answer.map(json -> {
                     List<ScenarioHit> hits = new ArrayList<>();
@@ -57,8 +57,8 @@ public class ConfigClient {
      * Whether {@code userId} is a user of the caller's tenant: present and true or false when
      * config-service said so, empty when it could not be asked.
      */
-    public Uni<Optional<Boolean>> userExists(String authorization, UUID userId) {
-        return calls.status(config.turn().configUrl() + "/v1/users/" + userId, authorization).map(status -> switch (status) {
+    public Uni<Optional<Boolean>> userExists(CallBudget budget, String authorization, UUID userId) {
+        return calls.status(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/users/" + userId, authorization).map(status -> switch (status) {
             case 200 -> Optional.of(true);
             case 404 -> Optional.of(false);
             default -> Optional.empty();
@@ -77,19 +77,39 @@ public class ConfigClient {
         }
     }
 
-    /** A chat completion with the tenant's own LLM (config-service holds its key and model). */
-    public Uni<LlmOutcome> complete(String authorization, JsonArray messages, int maxTokens, java.time.Duration timeout) {
+    /**
+     * A chat completion with the tenant's own LLM, streamed: each piece of its text to
+     * {@code onToken} as config-service relays it, then the whole answer as {@link #complete} gives
+     * it. The turn's deadline bounds the wait for the first piece; {@code timeout}, each next one.
+     */
+    public Uni<LlmOutcome> stream(CallBudget budget, String authorization, JsonArray messages, int maxTokens, java.time.Duration timeout,
+            java.util.function.Consumer<String> onToken) {
         JsonObject body = new JsonObject().put("messages", messages).put("max_tokens", maxTokens).put("temperature", 0.2);
-        return calls.exchange(config.turn().configUrl() + "/v1/llm/chat-completions", authorization, body, timeout).map(answer -> {
-            if (answer.isPresent() && answer.get().status() == 409) {
-                return new LlmOutcome(null, true);
-            }
-            if (answer.isEmpty() || answer.get().status() != 200 || answer.get().body() == null) {
-                return new LlmOutcome(null, false);
-            }
-            JsonObject json = answer.get().body();
-            return new LlmOutcome(new Completion(json.getString("content", ""), json.getString("model"),
-                    json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0)), false);
-        });
+        return calls.events(Dependency.LLM, budget, config.turn().configUrl() + "/v1/llm/chat-completions", authorization, body, timeout,
+                event -> {
+                    if (event.name().equals("token")) {
+                        onToken.accept(event.data().getString("content", ""));
+                    }
+                }).map(ConfigClient::outcome);
+    }
+
+    /** A chat completion with the tenant's own LLM (config-service holds its key and model). */
+    public Uni<LlmOutcome> complete(CallBudget budget, String authorization, JsonArray messages, int maxTokens, java.time.Duration timeout) {
+        JsonObject body = new JsonObject().put("messages", messages).put("max_tokens", maxTokens).put("temperature", 0.2);
+        return calls.exchange(Dependency.LLM, budget, config.turn().configUrl() + "/v1/llm/chat-completions", authorization, body, timeout)
+                .map(ConfigClient::outcome);
+    }
+
+    /** 409: the tenant has no LLM; 200 with the answer (or a stream's {@code done} summary): its completion; else it failed. */
+    private static LlmOutcome outcome(Optional<ServiceCalls.Answer> answer) {
+        if (answer.isPresent() && answer.get().status() == 409) {
+            return new LlmOutcome(null, true);
+        }
+        if (answer.isEmpty() || answer.get().status() != 200 || answer.get().body() == null) {
+            return new LlmOutcome(null, false);
+        }
+        JsonObject json = answer.get().body();
+        return new LlmOutcome(new Completion(json.getString("content", ""), json.getString("model"),
+                json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0)), false);
     }
 }

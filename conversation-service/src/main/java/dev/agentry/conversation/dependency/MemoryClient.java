@@ -22,10 +22,10 @@ public class MemoryClient {
     ConversationServiceConfig config;
 
     /** The customer's closest episodes; empty when memory-service could not answer. */
-    public Uni<Optional<List<MemoryHit>>> search(String authorization, UUID customerProfileId, float[] vector, String model) {
+    public Uni<Optional<List<MemoryHit>>> search(CallBudget budget, String authorization, UUID customerProfileId, float[] vector, String model) {
         JsonObject body = VectorBodies.of(vector, model).put("mode", "vector").put("limit", config.turn().memories())
                 .put("customer_profile_id", customerProfileId.toString());
-        return calls.post(config.turn().memoryUrl() + "/v1/episodes/search", authorization, body)
+        return calls.post(Dependency.MEMORY, budget, config.turn().memoryUrl() + "/v1/episodes/search", authorization, body)
                 .map(answer -> answer.map(json -> {
                     List<MemoryHit> hits = new ArrayList<>();
                     for (Object item : json.getJsonArray("items", new JsonArray())) {
@@ -39,12 +39,12 @@ public class MemoryClient {
     }
 
     /** Records the turn as a {@code turn} episode of the customer; whether memory-service took it. */
-    public Uni<Boolean> recordTurn(String authorization, UUID agentId, UUID customerProfileId, UUID sessionId, String content,
+    public Uni<Boolean> recordTurn(CallBudget budget, String authorization, UUID agentId, UUID customerProfileId, UUID sessionId, String content,
             float[] vector, String model) {
         JsonObject body = VectorBodies.of(vector, model).put("agent_id", agentId.toString())
                 .put("customer_profile_id", customerProfileId.toString()).put("session_id", sessionId.toString())
                 .put("episode_type", "turn").put("content", content);
-        return calls.post(config.turn().memoryUrl() + "/v1/episodes", authorization, body).map(Optional::isPresent);
+        return calls.post(Dependency.MEMORY, budget, config.turn().memoryUrl() + "/v1/episodes", authorization, body).map(Optional::isPresent);
     }
 
     /**
@@ -52,9 +52,9 @@ public class MemoryClient {
      * it), each with its cosine {@code vector_similarity}; empty when memory-service could not
      * answer. Vector mode: the support desk's threshold is a similarity, not a fused rank.
      */
-    public Uni<Optional<List<KnowledgeHit>>> searchKnowledge(String authorization, UUID collectionId, String query, int limit) {
+    public Uni<Optional<List<KnowledgeHit>>> searchKnowledge(CallBudget budget, String authorization, UUID collectionId, String query, int limit) {
         JsonObject body = new JsonObject().put("query", query).put("mode", "vector").put("limit", limit);
-        return calls.post(config.turn().memoryUrl() + "/v1/collections/" + collectionId + "/search", authorization, body)
+        return calls.post(Dependency.MEMORY, budget, config.turn().memoryUrl() + "/v1/collections/" + collectionId + "/search", authorization, body)
                 .map(answer -> answer.map(json -> {
                     List<KnowledgeHit> hits = new ArrayList<>();
                     for (Object item : json.getJsonArray("items", new JsonArray())) {
@@ -70,8 +70,8 @@ public class MemoryClient {
     }
 
     /** Whether the caller's tenant has knowledge collection {@code id}; empty when memory-service could not be asked. */
-    public Uni<Optional<Boolean>> collectionExists(String authorization, UUID id) {
-        return calls.status(config.turn().memoryUrl() + "/v1/collections/" + id, authorization).map(status -> switch (status) {
+    public Uni<Optional<Boolean>> collectionExists(CallBudget budget, String authorization, UUID id) {
+        return calls.status(Dependency.MEMORY, budget, config.turn().memoryUrl() + "/v1/collections/" + id, authorization).map(status -> switch (status) {
             case 200 -> Optional.of(true);
             case 404 -> Optional.of(false);
             default -> Optional.empty();

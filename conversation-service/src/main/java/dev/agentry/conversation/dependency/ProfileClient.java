@@ -19,9 +19,9 @@ public class ProfileClient {
     ConversationServiceConfig config;
 
     /** The profile id of {@code channel}/{@code userId} (made when new); empty when profile-service could not answer. */
-    public Uni<Optional<UUID>> resolve(String authorization, String channel, String userId) {
+    public Uni<Optional<UUID>> resolve(CallBudget budget, String authorization, String channel, String userId) {
         JsonObject body = new JsonObject().put("channel", channel).put("channel_user_id", userId);
-        return calls.post(config.turn().profileUrl() + "/v1/profiles/resolve", authorization, body)
+        return calls.post(Dependency.PROFILE, budget, config.turn().profileUrl() + "/v1/profiles/resolve", authorization, body)
                 .map(answer -> answer.map(json -> json.getJsonObject("profile", new JsonObject()).getString("id"))
                         .filter(id -> id != null).map(UUID::fromString));
     }

@@ -1,5 +1,6 @@
 package dev.agentry.conversation.support;
 
+import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.conversation.ConversationServiceConfig;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.KnowledgeHit;
@@ -46,10 +47,10 @@ public class KnowledgeAnswers {
             return Uni.createFrom().item(KnowledgeAnswer.none());
         }
         String query = question.length() > 2000 ? question.substring(0, 2000) : question;
-        return memory.searchKnowledge(authorization, settings.kbCollectionId(), query, Math.max(5, settings.answerChunks()))
+        return memory.searchKnowledge(CallBudget.unbounded(), authorization, settings.kbCollectionId(), query, Math.max(5, settings.answerChunks()))
                 .map(found -> found.map(hits -> compose(hits, settings)).orElseGet(KnowledgeAnswer::unavailable))
                 .flatMap(kb -> kb.content() == null || kb.belowThreshold() || !settings.answerWithLlm() ? Uni.createFrom().item(kb)
-                        : config.complete(authorization, prompt(kb.hits(), query), 500, service.support().llmTimeout())
+                        : config.complete(CallBudget.unbounded(), authorization, prompt(kb.hits(), query), 500, service.support().llmTimeout())
                                 .map(outcome -> outcome.completion() != null ? kb.byLlm(outcome.completion())
                                         : outcome.notConfigured() ? kb : kb.llmDown()));
     }

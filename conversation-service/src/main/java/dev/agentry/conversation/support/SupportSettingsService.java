@@ -1,5 +1,6 @@
 package dev.agentry.conversation.support;
 
+import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.tenant.TenantContext;
@@ -60,7 +61,7 @@ public class SupportSettingsService {
                 put.escalateUrgent() == null || put.escalateUrgent(), put.escalationWebhookUrl(), null);
         UUID tenant = caller.tenantId();
         Uni<Void> collectionChecked = put.kbCollectionId() == null ? Uni.createFrom().voidItem()
-                : memory.collectionExists(authorization, put.kbCollectionId()).invoke(known -> {
+                : memory.collectionExists(CallBudget.unbounded(), authorization, put.kbCollectionId()).invoke(known -> {
                     if (known.isEmpty()) {
                         throw new DependencyUnavailableException("memory-service", "whether the knowledge collection exists");
                     }

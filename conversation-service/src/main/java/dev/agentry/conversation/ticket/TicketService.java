@@ -1,5 +1,6 @@
 package dev.agentry.conversation.ticket;
 
+import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.common.db.Rows;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
@@ -174,7 +175,7 @@ public class TicketService {
         if (userId == null) {
             return Uni.createFrom().voidItem();
         }
-        return config.userExists(authorization, userId).invoke(known -> {
+        return config.userExists(CallBudget.unbounded(), authorization, userId).invoke(known -> {
             if (known.isEmpty()) {
                 throw new DependencyUnavailableException("config-service", "whether user " + userId + " exists");
             }

@@ -10,6 +10,7 @@ import dev.agentry.common.error.NotFoundException;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.conversation.dependency.CatalogClient;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.MemoryClient;
@@ -25,6 +26,11 @@ import dev.agentry.conversation.session.SessionCreate;
 import dev.agentry.conversation.session.SessionService;
 import dev.agentry.conversation.slot.SlotSet;
 import dev.agentry.conversation.slot.SlotStore;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanContext;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -37,6 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
@@ -95,23 +102,42 @@ public class TurnService {
     @Inject
     ConversationServiceConfig config;
 
+    @Inject
+    Tracer tracer;
+
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
+        return take(request, authorization, null);
+    }
+
+    /** The same, the LLM's words handed to {@code onToken} as they arrive (null: not streamed). */
+    public Uni<TurnResult> take(ChannelTurnRequest request, String authorization, Consumer<String> onToken) {
         return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
-                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message(), request.language()), authorization));
+                .flatMap(opened -> take(opened.session().sessionId(), new TurnRequest(request.message(), request.language()), authorization,
+                        onToken));
     }
 
     public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization) {
+        return take(sessionId, request, authorization, null);
+    }
+
+    /**
+     * A turn whose LLM answer, if it has one, is streamed: each piece to {@code onToken} as
+     * config-service relays it (before the output guardrails: the result's {@code response} is
+     * the answer to keep). Null: not streamed.
+     */
+    public Uni<TurnResult> take(UUID sessionId, TurnRequest request, String authorization, Consumer<String> onToken) {
         long started = System.nanoTime();
         UUID tenant = caller.tenantId();
-        Steps steps = new Steps();
+        Steps steps = new Steps(CallBudget.until(config.turn().deadline()), onToken, tracer, Context.current(),
+                io.vertx.core.Vertx.currentContext());
         return sessions.get(sessionId).flatMap(session -> {
             if (!session.isLive()) {
                 throw new ConflictException("status", "the session has ended");
             }
             Uni<Optional<UUID>> customer = session.customerProfileId() != null
                     ? Uni.createFrom().item(Optional.of(session.customerProfileId()))
-                    : steps.time("profile", () -> profiles.resolve(authorization, session.channel(), session.userChannelId()));
+                    : steps.time("profile", () -> profiles.resolve(steps.budget(), authorization, session.channel(), session.userChannelId()));
             Uni<Optional<float[]>> vector = steps.time("embed", () -> embeddings.embed(request.message()).map(Optional::of)
                     .onFailure().recoverWithItem(e -> {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
@@ -119,10 +145,10 @@ public class TurnService {
                     }));
             boolean withCatalog = config.turn().catalogEnabled();
             Uni<Optional<CatalogClient.Verdict>> guarded = !withCatalog ? Uni.createFrom().item(Optional.of(ALLOWED))
-                    : steps.time("guardrails_input", () -> catalog.guard(authorization, request.message(), "input",
+                    : steps.time("guardrails_input", () -> catalog.guard(steps.budget(), authorization, request.message(), "input",
                             session.channel(), session.variables()));
             Uni<Optional<CatalogClient.BotScope>> bot = !withCatalog ? Uni.createFrom().item(Optional.empty())
-                    : steps.time("bot", () -> catalog.botOf(authorization, session.agentId(), sessionId)).map(found -> {
+                    : steps.time("bot", () -> catalog.botOf(steps.budget(), authorization, session.agentId(), sessionId)).map(found -> {
                         if (found.isEmpty()) {
                             steps.degrade("bot");
                         }
@@ -152,20 +178,20 @@ public class TurnService {
         }
         float[] v = vector.get();
         String model = embeddings.model();
-        Uni<List<RuleHit>> rules = steps.time("rules", () -> configs.matchRules(authorization, session.agentId(), v, model))
+        Uni<List<RuleHit>> rules = steps.time("rules", () -> configs.matchRules(steps.budget(), authorization, session.agentId(), v, model))
                 .map(found -> steps.orDegraded("rules", found));
         Uni<List<ScenarioHit>> scenarios = session.activeScenarioId() != null ? Uni.createFrom().item(List.<ScenarioHit> of())
-                : steps.time("scenarios", () -> configs.matchScenarios(authorization, session.agentId(), v, model))
+                : steps.time("scenarios", () -> configs.matchScenarios(steps.budget(), authorization, session.agentId(), v, model))
                         .map(found -> steps.orDegraded("scenarios", found));
         Uni<List<MemoryHit>> recalled = customer.isEmpty() ? Uni.createFrom().item(List.<MemoryHit> of())
-                : steps.time("memory", () -> memories.search(authorization, customer.get(), v, model))
+                : steps.time("memory", () -> memories.search(steps.budget(), authorization, customer.get(), v, model))
                         .map(found -> steps.orDegraded("memory", found));
         Uni<List<CatalogClient.FaqAnswer>> faq = bot.isEmpty() ? Uni.createFrom().item(List.<CatalogClient.FaqAnswer> of())
-                : steps.time("faq", () -> catalog.faq(authorization, bot.get().botId(), v, model))
+                : steps.time("faq", () -> catalog.faq(steps.budget(), authorization, bot.get().botId(), v, model))
                         .map(found -> steps.orDegraded("faq", found));
         Uni<List<CatalogClient.Offering>> offerings = !config.turn().catalogEnabled()
                 ? Uni.createFrom().item(List.<CatalogClient.Offering> of())
-                : steps.time("offerings", () -> catalog.offerings(authorization, message, v, model))
+                : steps.time("offerings", () -> catalog.offerings(steps.budget(), authorization, message, v, model))
                         .map(found -> steps.orDegraded("offerings", found));
         return Uni.combine().all().unis(rules, scenarios, recalled, faq, offerings).asTuple()
                 .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4(), r.getItem5()));
@@ -235,7 +261,7 @@ public class TurnService {
             CatalogClient.Verdict input, String language) {
         boolean withCache = found.vector().isPresent() && config.turn().catalogEnabled();
         Uni<Optional<Optional<String>>> cached = !withCache ? Uni.createFrom().item(Optional.of(Optional.empty()))
-                : steps.time("cache", () -> catalog.cached(authorization, found.vector().get(), embeddings.model(), versionOf(found),
+                : steps.time("cache", () -> catalog.cached(steps.budget(), authorization, found.vector().get(), embeddings.model(), versionOf(found),
                         language));
         String asked = input.text() != null && "redact".equals(input.outcome()) ? input.text() : request.message();
         return cached.flatMap(hit -> {
@@ -244,10 +270,12 @@ public class TurnService {
             } else if (hit.get().isPresent()) {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
-            return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found), 400,
-                    config.turn().llmTimeout())).map(outcome -> {
+            io.vertx.core.json.JsonArray told = prompt(new TurnRequest(asked), found);
+            return steps.time("llm", () -> steps.onToken() == null
+                    ? configs.complete(steps.budget(), authorization, told, 400, config.turn().llmTimeout())
+                    : configs.stream(steps.budget(), authorization, told, 400, config.turn().llmTimeout(), steps.onToken())).map(outcome -> {
                         if (outcome.completion() != null) {
-                            found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
+                            found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(CallBudget.unbounded(), authorization, asked, outcome.completion().content(), v,
                                     embeddings.model(), versionOf(found), language).subscribe().with(kept -> {
                                     }, e -> {
                                     }));
@@ -266,7 +294,7 @@ public class TurnService {
         if (!config.turn().catalogEnabled()) {
             return Uni.createFrom().item(answer);
         }
-        return steps.time("guardrails_output", () -> catalog.guard(authorization, answer.text(), "output", session.channel(),
+        return steps.time("guardrails_output", () -> catalog.guard(steps.budget(), authorization, answer.text(), "output", session.channel(),
                 session.variables())).map(verdict -> {
                     if (verdict.isEmpty()) {
                         if (!steps.degraded().contains("guardrails")) {
@@ -344,6 +372,9 @@ public class TurnService {
         }
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
+        decision.put("circuit_open", steps.budget().circuitsOpen());
+        decision.put("trace_id", steps.traceId());
+        decision.put("deadline_reached", steps.budget().deadlineReached());
         decision.put("latency_ms", steps.latencies());
 
         UUID decisionId = Ids.newId();
@@ -394,7 +425,7 @@ public class TurnService {
     private void handOver(UUID tenant, Session session, TurnRequest request, String response, Retrieved found, int turnNumber,
             int latencyMs, Map<String, Object> decision, String authorization) {
         if (session.customerProfileId() != null && found.vector().isPresent()) {
-            memories.recordTurn(authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
+            memories.recordTurn(CallBudget.unbounded(), authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
                     "Customer: " + request.message() + "\nAgent: " + response, found.vector().get(), embeddings.model())
                     .subscribe().with(ok -> {
                     }, e -> LOG.debugf("turn episode not recorded: %s", e.toString()));
@@ -410,6 +441,7 @@ public class TurnService {
         data.put("latency_ms", latencyMs);
         data.put("agent_id", session.agentId());
         data.put("profile_id", session.customerProfileId());
+        data.put("trace_id", decision.get("trace_id"));
         audit.publish(AuditRecord.of(AuditKind.TURN_RECORD, tenant, data)).subscribe().with(id -> {
         }, e -> LOG.warnf("turn record of session %s not published: %s", session.sessionId(), e.toString()));
     }
@@ -428,12 +460,65 @@ public class TurnService {
     private static final class Steps {
         private final Map<String, Long> latencies = Collections.synchronizedMap(new LinkedHashMap<>());
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
+        private final CallBudget budget;
+        private final Consumer<String> onToken;
+        private final Tracer tracer;
+        private final Context trace;
+        private final io.vertx.core.Context request;
 
-        /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
+        Steps(CallBudget budget, Consumer<String> onToken, Tracer tracer, Context trace, io.vertx.core.Context request) {
+            this.budget = budget;
+            this.onToken = onToken;
+            this.tracer = tracer;
+            this.trace = trace;
+            this.request = request;
+        }
+
+        /** The trace the turn runs in (its request's), for the decision and the audit record; null without one. */
+        String traceId() {
+            SpanContext span = Span.fromContext(trace).getSpanContext();
+            return span.isValid() ? span.getTraceId() : null;
+        }
+
+        /** Where the LLM's words go as they arrive; null when the turn is not streamed. */
+        Consumer<String> onToken() {
+            return onToken;
+        }
+
+        /** The turn's deadline, which every call to another service shares. */
+        CallBudget budget() {
+            return budget;
+        }
+
+        /**
+         * Runs {@code call} when subscribed, as a span {@code turn.<step>} of the turn's trace (the
+         * calls it makes carry that trace on), and keeps how long it took until its item.
+         */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
-            return Uni.createFrom().deferred(() -> {
+            return Uni.createFrom().<T> emitter(emitter -> {
                 long start = System.nanoTime();
-                return call.get().invoke(() -> latencies.put(step, (System.nanoTime() - start) / 1_000_000));
+                Span span = tracer.spanBuilder("turn." + step).setParent(trace).startSpan();
+                // Subscribed on the request's Vert.x context, inside the span's scope: the web client
+                // takes the trace context from the Vert.x context it sends from, and a step after the
+                // in-process embedding or another call's answer would otherwise run on one with none.
+                Runnable subscribe = () -> {
+                    try (Scope ignored = span.makeCurrent()) {
+                        call.get().subscribe().with(item -> {
+                            latencies.put(step, (System.nanoTime() - start) / 1_000_000);
+                            span.end();
+                            emitter.complete(item);
+                        }, failure -> {
+                            span.recordException(failure);
+                            span.end();
+                            emitter.fail(failure);
+                        });
+                    }
+                };
+                if (request == null || io.vertx.core.Vertx.currentContext() == request) {
+                    subscribe.run();
+                } else {
+                    request.runOnContext(ignored -> subscribe.run());
+                }
             });
         }
 
@@ -448,10 +533,14 @@ public class TurnService {
             degraded.add(dependency);
         }
 
+        /** The steps skipped, then each dependency whose open circuit breaker skipped a call. */
         List<String> degraded() {
+            List<String> all;
             synchronized (degraded) {
-                return List.copyOf(degraded);
+                all = new ArrayList<>(degraded);
             }
+            budget.circuitsOpen().stream().filter(d -> !all.contains(d)).forEach(all::add);
+            return List.copyOf(all);
         }
 
         Map<String, Long> latencies() {
