@@ -19,7 +19,10 @@ import dev.agentry.common.limits.PlanLimitStore;
 import dev.agentry.common.testing.AgentryTestResource;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.reactive.datasource.ReactiveDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -50,6 +53,10 @@ class RetentionJobTest {
 
     @Inject
     PlanLimitStore limits;
+
+    @Inject
+    @ReactiveDataSource("redactor")
+    Pool redactor;
 
     private static Map<String, Object> logAt(Instant at, String resource) {
         return record("audit_log", at, log("user:ann", "agent.updated", "agent", resource));
@@ -98,6 +105,15 @@ class RetentionJobTest {
                 .body("broken", nullValue());
         as(AuditTestSupport.auditor(other)).get("/v1/audit/verify").then().body("verified", equalTo(true))
                 .body("checked", equalTo(2)).body("anchor_seq", nullValue());
+        // The role that keeps anchors can neither change nor remove one.
+        for (String sql : List.of("UPDATE chain_anchors SET row_hash = '\\x00' WHERE tenant_id = $1",
+                "DELETE FROM chain_anchors WHERE tenant_id = $1")) {
+            Throwable refused = redactor.withTransaction(conn -> conn.preparedQuery("SELECT set_config('app.tenant_id', $1, true)")
+                    .execute(Tuple.of(shortLived.toString()))
+                    .flatMap(b -> conn.preparedQuery(sql).execute(Tuple.of(shortLived))))
+                    .onItem().transform(r -> (Throwable) null).onFailure().recoverWithItem(e -> e).await().atMost(WAIT);
+            assertTrue(refused != null && refused.getMessage().contains("permission denied"), sql + ": " + refused);
+        }
         // Appending goes on after the anchors.
         ingest(shortLived, List.of(logAt(now.plusMillis(3), "a10")));
         as(auditor).get("/v1/audit/verify").then().body("verified", equalTo(true)).body("last_seq", equalTo(10));
