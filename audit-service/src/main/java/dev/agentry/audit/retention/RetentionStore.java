@@ -41,8 +41,9 @@ public class RetentionStore {
                 RETURNING l.chain_seq, l.row_hash
             ), anchored AS (
                 INSERT INTO chain_anchors (tenant_id, chain_seq, row_hash, reason, removed_before)
-                SELECT $1, g.chain_seq, g.row_hash, 'retention', $2 FROM gone g
-                WHERE NOT EXISTS (SELECT 1 FROM gone n WHERE n.chain_seq = g.chain_seq + 1)
+                SELECT $1, g.chain_seq, g.row_hash, 'retention', $2
+                FROM (SELECT chain_seq, row_hash, lead(chain_seq) OVER (ORDER BY chain_seq) AS next FROM gone) g
+                WHERE g.next IS DISTINCT FROM g.chain_seq + 1
                 ON CONFLICT DO NOTHING
                 RETURNING 1
             )
