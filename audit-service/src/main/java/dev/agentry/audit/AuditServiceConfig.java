@@ -96,5 +96,12 @@ public interface AuditServiceConfig {
         /** Rows removed per transaction: each batch is its own short transaction. */
         @WithDefault("1000")
         int batchSize();
+
+        /**
+         * How long dropping a month waits for its exclusive locks before giving up until the next run
+         * (writers queue behind a waiting drop, so it must not wait long).
+         */
+        @WithDefault("5s")
+        Duration lockTimeout();
     }
 }

@@ -107,7 +107,7 @@ public class RetentionJob {
                 .flatMap(byTenant -> {
                     Duration longest = byTenant.values().stream().reduce(config.retention().defaultRetention(),
                             (a, b) -> a.compareTo(b) >= 0 ? a : b);
-                    return store.dropPartitionsBefore(conn, now.minus(longest))
+                    return store.dropPartitionsBefore(conn, now.minus(longest), config.retention().lockTimeout())
                             .invoke(dropped -> {
                                 if (!dropped.isEmpty()) {
                                     partitions.forget();

@@ -73,11 +73,20 @@ public class RetentionStore {
                 .map(rows -> Rows.list(rows, r -> r.getUUID(0)));
     }
 
-    /** Drops the monthly partitions ending on or before {@code cutoff} (anchoring the chains first); their names. */
-    Uni<List<String>> dropPartitionsBefore(SqlConnection conn, Instant cutoff) {
-        return conn.preparedQuery("SELECT p FROM drop_partitions_before($1) p")
-                .execute(Tuple.of(Rows.timestamp(cutoff)))
-                .map(rows -> Rows.list(rows, r -> r.getString(0)));
+    /**
+     * Drops the monthly partitions ending on or before {@code cutoff} (anchoring the chains first);
+     * their names. The drop needs exclusive locks on the partitions and their parents: waiting
+     * behind a long reader would queue every writer behind the drop, so it gives up after
+     * {@code lockTimeout} (the next run tries again).
+     */
+    Uni<List<String>> dropPartitionsBefore(SqlConnection conn, Instant cutoff, java.time.Duration lockTimeout) {
+        return conn.begin().flatMap(tx -> conn.preparedQuery("SELECT set_config('lock_timeout', $1, true)")
+                .execute(Tuple.of(lockTimeout.toMillis() + "ms"))
+                .flatMap(set -> conn.preparedQuery("SELECT p FROM drop_partitions_before($1) p")
+                        .execute(Tuple.of(Rows.timestamp(cutoff))))
+                .map(rows -> Rows.list(rows, r -> r.getString(0)))
+                .call(tx::commit)
+                .onFailure().call(e -> tx.rollback().onFailure().recoverWithNull()));
     }
 
     /** One batch of a tenant's rows of {@code table} older than {@code cutoff}, in the tenant's transaction. */
