@@ -158,12 +158,42 @@ class RetentionJobTest {
     }
 
     @Test
-    void oneReplicaAtATime() throws Exception {
+    void aMonthWhoseLocksAreNotGrantedInTimeIsDeletedInBatchesInstead() throws Exception {
+        UUID tenant = UUID.randomUUID();
+        Instant june2004 = Instant.parse("2004-06-10T10:00:00Z");
+        ingest(tenant, List.of(logAt(june2004, "y1"), logAt(june2004.plusSeconds(1), "y2"),
+                record("turn_record", june2004, turn(UUID.randomUUID(), 1, "2004"))));
+        ingest(tenant, List.of(logAt(Instant.now(), "y3")));
+        try (Connection c = ownerConnection(); Statement s = c.createStatement()) {
+            // A long reader holds the parent: the drop's exclusive lock waits lock-timeout (1 s here), then gives up.
+            c.setAutoCommit(false);
+            s.execute("LOCK TABLE audit.turn_records IN ACCESS SHARE MODE");
+            RetentionRun run = job.run().await().atMost(WAIT);
+            c.rollback();
+            assertTrue(run.ran());
+            assertEquals(List.of(), run.partitionsDropped());
+        }
+        assertEquals(1, ownerQuery(tenant, "SELECT count(*) FROM pg_class WHERE relname = 'turn_records_y2004m06'"));
+        assertEquals(0, count(tenant, "turn_records"));
+        assertEquals(1, count(tenant, "audit_logs"));
+        assertEquals(1, ownerQuery(tenant, "SELECT count(*) FROM audit.chain_anchors WHERE tenant_id = '" + tenant
+                + "' AND chain_seq = 2 AND reason = 'retention'"));
+        as(AuditTestSupport.auditor(tenant)).get("/v1/audit/verify").then().body("verified", equalTo(true))
+                .body("anchor_seq", equalTo(2));
+        // The next run drops the month.
+        assertTrue(job.run().await().atMost(WAIT).partitionsDropped().contains("turn_records_y2004m06"));
+    }
+
+    private static Connection ownerConnection() throws java.sql.SQLException {
         var config = ConfigProvider.getConfig();
-        try (Connection c = DriverManager.getConnection(config.getValue("quarkus.datasource.migrations.jdbc.url", String.class),
+        return DriverManager.getConnection(config.getValue("quarkus.datasource.migrations.jdbc.url", String.class),
                 config.getValue("quarkus.datasource.migrations.username", String.class),
                 config.getOptionalValue("quarkus.datasource.migrations.password", String.class).orElse(""));
-                Statement s = c.createStatement()) {
+    }
+
+    @Test
+    void oneReplicaAtATime() throws Exception {
+        try (Connection c = ownerConnection(); Statement s = c.createStatement()) {
             s.execute("SELECT pg_advisory_lock(hashtextextended('audit:retention', 0))");
             RetentionRun run = job.run().await().atMost(WAIT);
             assertFalse(run.ran());
