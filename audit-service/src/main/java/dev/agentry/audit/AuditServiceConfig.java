@@ -2,6 +2,7 @@ package dev.agentry.audit;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.smallrye.config.WithName;
 import java.time.Duration;
 
 /** Everything audit-service can be told, under {@code agentry.audit} (the stream key is common's {@code agentry.audit-stream.key}). */
@@ -65,4 +66,42 @@ public interface AuditServiceConfig {
     /** Months of partitions kept made ahead of now (checked at start and then daily). */
     @WithDefault("3")
     int partitionMonthsAhead();
+
+    /** The retention job ({@code agentry.audit.retention.*}). */
+    Retention retention();
+
+    /** How long each tenant's trail is kept and how the job that removes older rows runs. */
+    interface Retention {
+
+        /** Whether this replica runs the retention job on its timer (one replica at a time runs it anyway). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * How long a tenant's trail is kept when its plan has no {@code audit_retention_days} limit
+         * (published in Redis by config-service like every plan limit).
+         */
+        @WithName("default")
+        @WithDefault("P365D")
+        Duration defaultRetention();
+
+        /** The shortest retention applied, whatever a plan says (a plan limit below it is raised to it). */
+        @WithDefault("P1D")
+        Duration minimum();
+
+        /** How often the job runs (the first run is one interval after start). */
+        @WithDefault("1h")
+        Duration interval();
+
+        /** Rows removed per transaction: each batch is its own short transaction. */
+        @WithDefault("1000")
+        int batchSize();
+
+        /**
+         * How long dropping a month waits for its exclusive locks before giving up until the next run
+         * (writers queue behind a waiting drop, so it must not wait long).
+         */
+        @WithDefault("5s")
+        Duration lockTimeout();
+    }
 }

@@ -30,9 +30,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The database itself keeps tenants apart and keeps the trail append-only for the runtime role.
- * The shared contract counts the five partitioned tables (not their partitions, whose number grows
- * with time) and checks forced RLS on all of them, partitions included; the test below pins what
- * else the schema may hold: for each table, partitions named {@code <table>_yYYYYmMM}, nothing else.
+ * The shared contract counts the five partitioned tables and chain_anchors (not the partitions,
+ * whose number grows with time) and checks forced RLS on all of them, partitions included; the test
+ * below pins what else the schema may hold: for each partitioned table, partitions named
+ * {@code <table>_yYYYYmMM}, and the one plain table chain_anchors, nothing else.
  */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -55,7 +56,7 @@ class RowLevelSecurityTest extends SchemaSecurityContract {
 
     @Override
     protected int tableCount() {
-        return AuditTestSupport.TABLES.size();
+        return AuditTestSupport.TABLES.size() + 1; // + chain_anchors
     }
 
     private List<String> partitions() {
@@ -67,15 +68,18 @@ class RowLevelSecurityTest extends SchemaSecurityContract {
     }
 
     @Test
-    void theSchemaHoldsTheFiveTablesAndTheirMonthlyPartitionsOnly() {
+    void theSchemaHoldsTheFiveTablesTheirMonthlyPartitionsAndTheAnchorsOnly() {
         List<String> parents = new ArrayList<>();
         pool.preparedQuery("SELECT c.relname, c.relkind::text FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p') AND NOT c.relispartition AND c.relname NOT LIKE 'flyway%'")
                 .execute(Tuple.of("audit")).await().atMost(WAIT).forEach(r -> {
                     parents.add(r.getString(0));
-                    assertEquals("p", r.getString(1), r.getString(0) + " is not partitioned");
+                    assertEquals(r.getString(0).equals("chain_anchors") ? "r" : "p", r.getString(1),
+                            r.getString(0) + " is not partitioned");
                 });
-        assertEquals(Set.copyOf(AuditTestSupport.TABLES), Set.copyOf(parents));
+        Set<String> expected = new java.util.HashSet<>(AuditTestSupport.TABLES);
+        expected.add("chain_anchors");
+        assertEquals(expected, Set.copyOf(parents));
         pool.preparedQuery("SELECT c.relname, p.relname FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid "
                 + "JOIN pg_class p ON p.oid = i.inhparent JOIN pg_namespace n ON n.oid = c.relnamespace "
                 + "WHERE n.nspname = $1 AND c.relkind IN ('r', 'p')").execute(Tuple.of("audit")).await().atMost(WAIT)
@@ -114,6 +118,14 @@ class RowLevelSecurityTest extends SchemaSecurityContract {
                 assertTrue(failure != null && failure.getMessage().contains("permission denied"), sql + ": " + failure);
             }
             assertEquals(1, AuditTestSupport.count(tenant, table), table);
+        }
+        // Nor write a chain anchor (only the retention path keeps them, as the redactor role).
+        for (String sql : List.of("INSERT INTO chain_anchors (tenant_id, chain_seq, row_hash, reason, removed_before) "
+                + "VALUES ('" + tenant + "', 1, '\\x00', 'retention', now())", "UPDATE chain_anchors SET row_hash = '\\x00'",
+                "DELETE FROM chain_anchors")) {
+            Throwable failure = tx.inTenant(tenant, conn -> conn.query(sql).execute())
+                    .onItem().transform(r -> (Throwable) null).onFailure().recoverWithItem(e -> e).await().atMost(WAIT);
+            assertTrue(failure != null && failure.getMessage().contains("permission denied"), sql + ": " + failure);
         }
         // A partition read directly: no privilege (and no policy of its own).
         String partition = partitions().stream().filter(p -> p.startsWith("turn_records_")).findFirst().orElseThrow();

@@ -46,7 +46,7 @@ public class LogService {
     public Uni<ChainVerification> verify(Instant from, Instant to, Long afterSeq) {
         TimeRange range = TimeRange.of(from, to);
         UUID tenant = caller.tenantId();
-        return step(tenant, range, afterSeq == null ? 0 : afterSeq, new Progress(0, null, null, -1));
+        return step(tenant, range, afterSeq == null ? 0 : afterSeq, new Progress(0, null, null, -1, null));
     }
 
     private Uni<ChainVerification> step(UUID tenant, TimeRange range, long afterSeq, Progress progress) {
@@ -58,18 +58,19 @@ public class LogService {
                         ChainBreak broken = check(s, p.lastSeq);
                         if (broken != null) {
                             return Uni.createFrom().item(new ChainVerification(false, true, p.checked + 1,
-                                    p.firstSeq == null ? s.chainSeq() : p.firstSeq, s.chainSeq(), null, range.from(),
-                                    range.to(), broken));
+                                    p.firstSeq == null ? s.chainSeq() : p.firstSeq, s.chainSeq(), null,
+                                    anchor(p, s), range.from(), range.to(), broken));
                         }
                         p = new Progress(p.checked + 1, p.firstSeq == null ? s.chainSeq() : p.firstSeq, s.chainSeq(),
-                                s.chainSeq());
+                                s.chainSeq(), anchor(p, s));
                     }
                     boolean more = steps.size() == limit;
                     if (more && p.checked < config.verifyMaxRows()) {
                         return step(tenant, range, p.lastSeq, p);
                     }
                     return Uni.createFrom().item(new ChainVerification(true, !more, p.checked, p.firstSeq,
-                            p.lastSeqOrNull(), more ? p.lastSeqOrNull() : null, range.from(), range.to(), null));
+                            p.lastSeqOrNull(), more ? p.lastSeqOrNull() : null, p.anchorSeq, range.from(), range.to(),
+                            null));
                 });
     }
 
@@ -89,8 +90,16 @@ public class LogService {
         return null;
     }
 
-    /** Rows checked so far, the first and last chain_seq seen (boxed: null before the first row). */
-    private record Progress(long checked, Long firstSeq, Long lastSeqBoxed, long lastSeq) {
+    /** The first anchor the check has followed (the chain_seq of a row retention removed), if any. */
+    private static Long anchor(Progress p, LogStore.VerifyStep s) {
+        return p.anchorSeq != null ? p.anchorSeq : s.afterAnchor() ? Long.valueOf(s.chainSeq() - 1) : null;
+    }
+
+    /**
+     * Rows checked so far, the first and last chain_seq seen (boxed: null before the first row), the
+     * first anchor followed.
+     */
+    private record Progress(long checked, Long firstSeq, Long lastSeqBoxed, long lastSeq, Long anchorSeq) {
 
         Long lastSeqOrNull() {
             return lastSeqBoxed;

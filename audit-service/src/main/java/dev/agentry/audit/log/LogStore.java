@@ -25,17 +25,23 @@ public class LogStore {
             + "host(ip_address) AS ip_address, user_agent, status, error_message, metadata, created_at, recorded_at, "
             + "chain_seq, row_hash, redacted_at";
 
-    /** One verification step per row: does its content, and its link to the row before, still hash as stored. */
+    /**
+     * One verification step per row: does its content, and its link to the row before, still hash as
+     * stored. The row before is the stored row, else the anchor retention kept when it removed that
+     * row ({@code chain_anchors}); a row gone without an anchor leaves its successor with no previous.
+     */
     static final String VERIFY = """
             SELECT l.chain_seq, l.id, l.created_at, l.redacted_at IS NOT NULL AS redacted,
-                   p.chain_seq IS NOT NULL AS has_previous,
-                   l.row_hash = audit_log_link(p.row_hash, audit_log_digest(l.id, l.tenant_id, l.chain_seq, l.actor_id,
-                        l.actor, l.action, l.resource_type, l.resource_id, l.status, l.created_at, l.content_hash))
-                        AS link_ok,
+                   p.chain_seq IS NOT NULL OR a.chain_seq IS NOT NULL AS has_previous,
+                   a.chain_seq IS NOT NULL AND p.chain_seq IS NULL AS after_anchor,
+                   l.row_hash = audit_log_link(coalesce(p.row_hash, a.row_hash), audit_log_digest(l.id, l.tenant_id,
+                        l.chain_seq, l.actor_id, l.actor, l.action, l.resource_type, l.resource_id, l.status,
+                        l.created_at, l.content_hash)) AS link_ok,
                    l.content_hash = audit_log_content_hash(l.old_values, l.new_values, l.ip_address, l.user_agent,
                         l.error_message, l.metadata) AS content_ok
             FROM audit_logs l
             LEFT JOIN audit_logs p ON p.tenant_id = $1 AND p.chain_seq = l.chain_seq - 1
+            LEFT JOIN chain_anchors a ON a.tenant_id = $1 AND a.chain_seq = l.chain_seq - 1
             WHERE l.tenant_id = $1 AND l.created_at >= $2 AND l.created_at < $3 AND l.chain_seq > $4
             ORDER BY l.chain_seq, p.created_at
             LIMIT $5""";
@@ -56,12 +62,12 @@ public class LogStore {
         return conn.preparedQuery(VERIFY)
                 .execute(Tuple.of(tenant, Rows.timestamp(from), Rows.timestamp(to), afterSeq, limit))
                 .map(rows -> Rows.list(rows, r -> new VerifyStep(r.getLong("chain_seq"), r.getUUID("id"),
-                        instant(r, "created_at"), r.getBoolean("redacted"), r.getBoolean("has_previous"),
+                        instant(r, "created_at"), r.getBoolean("redacted"), r.getBoolean("has_previous"), r.getBoolean("after_anchor"),
                         Boolean.TRUE.equals(r.getBoolean("link_ok")), Boolean.TRUE.equals(r.getBoolean("content_ok")))));
     }
 
-    record VerifyStep(long chainSeq, UUID id, Instant createdAt, boolean redacted, boolean hasPrevious, boolean linkOk,
-            boolean contentOk) {
+    record VerifyStep(long chainSeq, UUID id, Instant createdAt, boolean redacted, boolean hasPrevious,
+            boolean afterAnchor, boolean linkOk, boolean contentOk) {
     }
 
     static AuditLog map(Row row) {

@@ -29,7 +29,12 @@ public class RecordWriter {
     /** The chained insert of audit_logs: $1 tenant, $2 a JSON array of row documents. */
     static final String LOG_INSERT = """
             WITH head AS (
-                SELECT chain_seq, row_hash FROM audit_logs WHERE tenant_id = $1 ORDER BY chain_seq DESC LIMIT 1
+                -- the chain's last row, or its anchor when retention removed that row
+                SELECT chain_seq, row_hash FROM (
+                    (SELECT chain_seq, row_hash FROM audit_logs WHERE tenant_id = $1 ORDER BY chain_seq DESC LIMIT 1)
+                    UNION ALL
+                    (SELECT chain_seq, row_hash FROM chain_anchors WHERE tenant_id = $1 ORDER BY chain_seq DESC LIMIT 1)
+                ) h ORDER BY chain_seq DESC LIMIT 1
             ), input AS (
                 SELECT DISTINCT ON ((doc->>'id')::uuid, (doc->>'created_at')::timestamptz)
                        (doc->>'id')::uuid AS id, (doc->>'created_at')::timestamptz AS created_at,

@@ -9,6 +9,11 @@ public final class PlanLimitNames {
     public static final String MAX_MONTHLY_TOKENS = "max_monthly_tokens";
     /** Live agents a tenant may have (403 plan-limit on the create past it). */
     public static final String MAX_AGENTS = "max_agents";
+    /**
+     * Days audit-service keeps the tenant's audit trail (its retention job deletes older rows);
+     * absent: audit-service's {@code agentry.audit.retention.default}.
+     */
+    public static final String AUDIT_RETENTION_DAYS = "audit_retention_days";
 
     private PlanLimitNames() {
     }

@@ -12,6 +12,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.UUID;
 
 /**
@@ -61,6 +62,12 @@ public class PlanLimitStore {
             }
         });
         return redis.execute(args.get(0), args.subList(1, args.size()).toArray(String[]::new)).replaceWithVoid();
+    }
+
+    /** One limit of the tenant's plan, read without counting anything; empty when the plan sets none. */
+    public Uni<OptionalLong> limit(UUID tenant, String name) {
+        return redis.execute("HGET", planKey(tenant), name)
+                .map(r -> r == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(r.toString())));
     }
 
     /** Counts one request of the tenant's current UTC day. */
