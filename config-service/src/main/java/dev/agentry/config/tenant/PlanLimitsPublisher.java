@@ -87,6 +87,7 @@ public class PlanLimitsPublisher {
             values.put(PlanLimitNames.MAX_AGENTS, l.maxAgents() == null ? null : l.maxAgents().longValue());
             values.put(PlanLimitNames.MAX_DAILY_REQUESTS, l.maxDailyRequests() == null ? null : l.maxDailyRequests().longValue());
             values.put(PlanLimitNames.MAX_MONTHLY_TOKENS, l.maxMonthlyTokens());
+            values.put(PlanLimitNames.AUDIT_RETENTION_DAYS, l.auditRetentionDays() == null ? null : l.auditRetentionDays().longValue());
         }
         return values;
     }

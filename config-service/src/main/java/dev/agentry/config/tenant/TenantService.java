@@ -36,14 +36,15 @@ public class TenantService {
 
     public Uni<Tenant> create(TenantCreate create) {
         TenantPlan plan = create.plan() == null ? TenantPlan.FREE : create.plan();
-        TenantLimits limits = create.limits() == null ? plan.defaultLimits() : create.limits();
+        TenantLimits limits = create.limits() == null ? plan.defaultLimits() : create.limits().orElse(plan.defaultLimits());
         return tx.asPlatform(conn -> store.insert(conn, Ids.newId(), create, plan, limits)).flatMap(limitsPublisher::publish);
     }
 
     /** Creates a tenant in an open transaction (the bootstrap creates its first key beside it). */
     public Uni<Tenant> create(SqlConnection conn, TenantCreate create) {
         TenantPlan plan = create.plan() == null ? TenantPlan.FREE : create.plan();
-        return store.insert(conn, Ids.newId(), create, plan, create.limits() == null ? plan.defaultLimits() : create.limits());
+        return store.insert(conn, Ids.newId(), create, plan,
+                create.limits() == null ? plan.defaultLimits() : create.limits().orElse(plan.defaultLimits()));
     }
 
     public Uni<Tenant> get(UUID id) {

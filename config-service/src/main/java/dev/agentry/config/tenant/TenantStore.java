@@ -24,17 +24,17 @@ import java.util.UUID;
 public class TenantStore {
 
     private static final String COLUMNS = "id, name, slug, status, plan, max_agents, max_daily_requests, "
-            + "max_monthly_tokens, contact_email, contact_name, domain, settings, metadata, created_at, updated_at, deleted_at";
+            + "max_monthly_tokens, audit_retention_days, contact_email, contact_name, domain, settings, metadata, created_at, updated_at, deleted_at";
     private static final Map<String, String> UNIQUE = Map.of("uq_tenants_slug", "slug", "uq_tenants_domain", "domain");
 
     public Uni<Tenant> insert(SqlConnection conn, UUID id, TenantCreate create, TenantPlan plan, TenantLimits limits) {
         return conn.preparedQuery("INSERT INTO tenants (id, name, slug, status, plan, max_agents, max_daily_requests, "
-                + "max_monthly_tokens, contact_email, contact_name, domain, settings, metadata) "
-                + "VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $9, $10, $11, $12) RETURNING " + COLUMNS)
+                + "max_monthly_tokens, contact_email, contact_name, domain, settings, metadata, audit_retention_days) "
+                + "VALUES ($1, $2, $3, 'active', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, create.name().strip(), create.slug(), wire(plan),
                         limits.maxAgents(), limits.maxDailyRequests(), limits.maxMonthlyTokens(),
                         lower(create.contactEmail()), create.contactName(), lower(create.domain()),
-                        jsonb(create.settings()), jsonb(create.metadata()) }))
+                        jsonb(create.settings()), jsonb(create.metadata()), limits.auditRetentionDays() }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> map(rows.iterator().next()));
     }
@@ -64,14 +64,16 @@ public class TenantStore {
                 + "max_agents = coalesce($4, max_agents), max_daily_requests = coalesce($5, max_daily_requests), "
                 + "max_monthly_tokens = coalesce($6, max_monthly_tokens), contact_email = coalesce($7, contact_email), "
                 + "contact_name = coalesce($8, contact_name), domain = coalesce($9, domain), "
-                + "settings = coalesce($10, settings), metadata = coalesce($11, metadata), updated_at = now() "
+                + "settings = coalesce($10, settings), metadata = coalesce($11, metadata), "
+                + "audit_retention_days = coalesce($12, audit_retention_days), updated_at = now() "
                 + "WHERE id = $1 AND deleted_at IS NULL RETURNING " + COLUMNS)
                 .execute(Tuple.from(new Object[] { id, update.name() == null ? null : update.name().strip(),
                         wire(update.plan()), limits == null ? null : limits.maxAgents(),
                         limits == null ? null : limits.maxDailyRequests(), limits == null ? null : limits.maxMonthlyTokens(),
                         lower(update.contactEmail()), update.contactName(), lower(update.domain()),
                         update.settings() == null ? null : jsonb(update.settings()),
-                        update.metadata() == null ? null : jsonb(update.metadata()) }))
+                        update.metadata() == null ? null : jsonb(update.metadata()),
+                        limits == null ? null : limits.auditRetentionDays() }))
                 .onFailure().transform(e -> SqlErrors.translate(e, UNIQUE))
                 .map(rows -> Rows.first(rows, TenantStore::map));
     }
@@ -93,7 +95,7 @@ public class TenantStore {
         return new Tenant(row.getUUID("id"), row.getString("name"), row.getString("slug"),
                 enumValue(row, "status", TenantStatus.class), enumValue(row, "plan", TenantPlan.class),
                 new TenantLimits(row.getInteger("max_agents"), row.getInteger("max_daily_requests"),
-                        row.getLong("max_monthly_tokens")),
+                        row.getLong("max_monthly_tokens"), row.getInteger("audit_retention_days")),
                 row.getString("contact_email"), row.getString("contact_name"), row.getString("domain"),
                 object(row, "settings"), object(row, "metadata"),
                 instant(row, "created_at"), instant(row, "updated_at"), instant(row, "deleted_at"));

@@ -49,7 +49,8 @@ class PlanLimitsResourceTest extends ConfigTwoTenantTest {
     @Test
     void aNewTenantsPlanIsPublishedAndAChangeAppliesAtTheNextRequest() {
         UUID tenant = createTenant("limits-publish", "free");
-        assertEquals(Map.of("max_agents", "3", "max_daily_requests", "1000", "max_monthly_tokens", "1000000"), published(tenant));
+        assertEquals(Map.of("max_agents", "3", "max_daily_requests", "1000", "max_monthly_tokens", "1000000",
+                "audit_retention_days", "30"), published(tenant));
 
         as(platformAdmin()).body(Map.of("limits", Map.of("max_agents", 3, "max_daily_requests", 2, "max_monthly_tokens", 500)))
                 .patch("/v1/tenants/" + tenant).then().statusCode(200).body("limits.max_daily_requests", equalTo(2));

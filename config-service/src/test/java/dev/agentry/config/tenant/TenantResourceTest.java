@@ -41,6 +41,7 @@ class TenantResourceTest extends ConfigTwoTenantTest {
                 .header("Location", org.hamcrest.Matchers.containsString("/v1/tenants/"))
                 .body("slug", equalTo(slug)).body("status", equalTo("active")).body("plan", equalTo("pro"))
                 .body("limits.max_agents", equalTo(50)).body("limits.max_daily_requests", equalTo(100000))
+                .body("limits.audit_retention_days", equalTo(365))
                 .body("contact_email", equalTo("ops@acme.example")).body("settings.locale", equalTo("vi-VN"))
                 .body("created_at", notNullValue()).body("deleted_at", nullValue());
     }
@@ -83,7 +84,31 @@ class TenantResourceTest extends ConfigTwoTenantTest {
         as(platformAdmin()).body(Map.of("plan", "enterprise", "limits", Map.of("max_agents", 7, "max_daily_requests", 70,
                 "max_monthly_tokens", 700))).patch("/v1/tenants/" + tenant).then().statusCode(200)
                 .body("plan", equalTo("enterprise")).body("limits.max_agents", equalTo(7))
+                .body("limits.audit_retention_days", equalTo(365)) // the pro plan's, kept: limits without it leave it as it was
                 .body("name", org.hamcrest.Matchers.startsWith("Tenant patch-"));
+        as(platformAdmin()).body(Map.of("limits", Map.of("max_agents", 7, "max_daily_requests", 70, "max_monthly_tokens", 700,
+                "audit_retention_days", 400))).patch("/v1/tenants/" + tenant).then().statusCode(200)
+                .body("limits.audit_retention_days", equalTo(400)).body("limits.max_agents", equalTo(7));
+    }
+
+    /** Limits given without a retention take the plan's; a retention of its own is kept; out of range is 400. */
+    @Test
+    void auditRetentionComesFromThePlanUnlessGiven() {
+        String slug = "ret-" + UUID.randomUUID().toString().substring(0, 6);
+        as(platformAdmin()).body(Map.of("name", "Ret", "slug", slug, "plan", "starter", "limits",
+                Map.of("max_agents", 1, "max_daily_requests", 1, "max_monthly_tokens", 1))).post("/v1/tenants").then()
+                .statusCode(201).body("limits.audit_retention_days", equalTo(90));
+        as(platformAdmin()).body(Map.of("name", "Ret", "slug", slug + "-own", "plan", "enterprise", "limits",
+                Map.of("max_agents", 1, "max_daily_requests", 1, "max_monthly_tokens", 1, "audit_retention_days", 7)))
+                .post("/v1/tenants").then().statusCode(201).body("limits.audit_retention_days", equalTo(7));
+        long before = countTenants();
+        for (Object bad : java.util.List.of(0, 3651, "a year")) {
+            as(platformAdmin()).body(Map.of("name", "Ret", "slug", slug + "-bad", "limits",
+                    Map.of("max_agents", 1, "max_daily_requests", 1, "max_monthly_tokens", 1, "audit_retention_days", bad)))
+                    .post("/v1/tenants").then().statusCode(400).contentType("application/problem+json")
+                    .body("errors.field", hasItem(org.hamcrest.Matchers.startsWith("limits")));
+        }
+        org.junit.jupiter.api.Assertions.assertEquals(before, countTenants());
     }
 
     @Test
