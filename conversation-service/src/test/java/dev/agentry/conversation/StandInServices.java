@@ -56,6 +56,46 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         CACHED_ANSWER.set(null);
         BOT.set(false);
         FAQ_ANSWER.set(null);
+        NO_RULES.set(false);
+    }
+
+    /** While set, config-service's rule match finds nothing (so the scenario step's words or the LLM answer). */
+    public static final java.util.concurrent.atomic.AtomicBoolean NO_RULES = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The refund scenario's steps at version 2 (the version scenario match answers), as config-service's {@code ScenarioStep}s. */
+    public static final String STEP_ASK_ORDER = "Which order is it? Please tell me its number.";
+    public static final String STEP_CONFIRM = "Thanks, I have your order. Shall I refund it?";
+    public static final String DONE_INSTRUCTIONS = "Your refund is on its way.";
+    public static final String CONFIRM_INSTRUCTIONS = "Confirm the order number and ask whether to refund it.";
+
+    static JsonArray refundSteps() {
+        return new JsonArray()
+                .add(step("ask_order", "Ask for the order", true, "Ask for the order number.", STEP_ASK_ORDER, new JsonArray()
+                        .add(transition("confirm", "slot:order_number")).add(transition("handoff", "contains:agent|human"))))
+                .add(step("confirm", "Confirm", false, CONFIRM_INSTRUCTIONS, STEP_CONFIRM, new JsonArray()
+                        .add(transition("done", "contains:yes|please do")).add(transition("ask_order", "contains:wrong order"))))
+                .add(step("done", "Refunded", false, DONE_INSTRUCTIONS, null, new JsonArray()))
+                .add(step("handoff", "Hand off", false, "Say a colleague will take over.", null, new JsonArray()));
+    }
+
+    private static JsonObject step(String id, String name, boolean entry, String instructions, String response, JsonArray transitions) {
+        return new JsonObject().put("id", id).put("name", name).put("description", null).put("entry", entry)
+                .put("instructions", instructions).put("transitions", transitions)
+                .put("metadata", response == null ? null : new JsonObject().put("response", response));
+    }
+
+    private static JsonObject transition(String to, String condition) {
+        return new JsonObject().put("to", to).put("condition", condition);
+    }
+
+    /** config-service's {@code ScenarioVersion} of the refund scenario (current at version 2). */
+    private static JsonObject scenarioVersion(int version) {
+        return new JsonObject().put("version", version).put("current", true).put("archived_at", null)
+                .put("scenario", new JsonObject().put("id", SCENARIO_ID.toString()).put("agent_id", UUID.randomUUID().toString())
+                        .put("name", "Refund").put("description", null).put("version", version)
+                        .put("entry_condition", "The customer wants a refund").put("embedding_model", "all-MiniLM-L6-v2")
+                        .put("steps", refundSteps()).put("entry_step_id", "ask_order").put("enabled", true)
+                        .put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z"));
     }
 
     /** Whether the agent has an active bot in catalog-service, and what its FAQ answers (0.86 similarity) while set. */
@@ -109,9 +149,12 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             String service = path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
                     : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
                             || path.startsWith("/v1/offerings") ? "catalog"
+                    : path.startsWith("/v1/scenarios/") ? "scenario_versions"
                     : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
                     : path.startsWith("/v1/profiles") ? "profile" : "memory";
-            Mode mode = MODES.getOrDefault(service, Mode.OK);
+            // Scenario reads are config-service's too, and can also be failed alone.
+            Mode mode = service.equals("scenario_versions") ? MODES.getOrDefault(service, MODES.getOrDefault("config", Mode.OK))
+                    : MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 500).encode());
@@ -197,6 +240,15 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         if (path.endsWith("/search") && path.startsWith("/v1/collections/")) {
             return knowledge(body.getString("query", ""));
+        }
+        if (path.equals("/v1/scenarios/" + SCENARIO_ID + "/versions/2")) {
+            return scenarioVersion(2);
+        }
+        if (path.startsWith("/v1/scenarios/")) {
+            return null;
+        }
+        if (path.endsWith("/rules/match") && NO_RULES.get()) {
+            return new JsonObject().put("strategy", "exact").put("embedding_model", "all-MiniLM-L6-v2").put("items", new JsonArray());
         }
         if (path.endsWith("/rules/match")) {
             return new JsonObject().put("items", new JsonArray()

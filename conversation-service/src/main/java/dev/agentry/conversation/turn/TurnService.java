@@ -11,6 +11,10 @@ import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
 import dev.agentry.conversation.dependency.CatalogClient;
+import dev.agentry.conversation.dialogue.DialogueSteps;
+import dev.agentry.conversation.dialogue.ScenarioDefinition;
+import dev.agentry.conversation.dialogue.ScenarioTurn;
+import dev.agentry.conversation.dialogue.TransitionConditions;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.MemoryClient;
 import dev.agentry.conversation.dependency.MemoryHit;
@@ -95,6 +99,9 @@ public class TurnService {
     @Inject
     ConversationServiceConfig config;
 
+    @Inject
+    DialogueSteps dialogue;
+
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
         return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
@@ -130,6 +137,7 @@ public class TurnService {
                     });
             return Uni.combine().all().unis(customer, vector, guarded, bot).asTuple()
                     .flatMap(t -> retrieve(session, request.message(), t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
+                            .call(found -> followScenario(tenant, session, request, found, steps, authorization))
                             .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
                                     inputVerdict(t.getItem3(), steps))));
         });
@@ -169,6 +177,21 @@ public class TurnService {
                         .map(found -> steps.orDegraded("offerings", found));
         return Uni.combine().all().unis(rules, scenarios, recalled, faq, offerings).asTuple()
                 .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4(), r.getItem5()));
+    }
+
+    /** The scenario step of this turn (entered, moved, stayed or left), kept in {@code steps} for the answer and the session. */
+    private Uni<ScenarioTurn> followScenario(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
+            String authorization) {
+        java.util.Set<String> filled = new java.util.HashSet<>(session.variables().keySet());
+        SlotExtractors.extract(request.message()).forEach(x -> filled.add(x.key()));
+        return steps.time("scenario_step", () -> dialogue.follow(authorization, tenant, session, found.scenarios(),
+                config.turn().scenarioThreshold(), new TransitionConditions.TurnFacts(request.message(), found.vector(), filled)))
+                .invoke(turn -> {
+                    steps.scenario = turn;
+                    if (turn.degraded()) {
+                        steps.degrade("scenario_step");
+                    }
+                });
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
@@ -244,7 +267,8 @@ public class TurnService {
             } else if (hit.get().isPresent()) {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
-            return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found), 400,
+            return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found,
+                    steps.scenario.instructions()), 400,
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
                             found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
@@ -256,7 +280,10 @@ public class TurnService {
                         if (outcome.failed()) {
                             steps.degrade("llm");
                         }
-                        return new Answer(config.turn().fallbackResponse(), "fallback", null);
+                        // The deterministic responder: the scenario step's own words, else the fallback.
+                        return steps.scenario.step().flatMap(ScenarioDefinition.Step::response)
+                                .map(text -> new Answer(text, "step", null))
+                                .orElseGet(() -> new Answer(config.turn().fallbackResponse(), "fallback", null));
                     });
         });
     }
@@ -295,9 +322,10 @@ public class TurnService {
      * customer's closest memories (what they said before), and the message. config-service holds the
      * model and key; the tokens count against the tenant's monthly budget.
      */
-    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found) {
+    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found, Optional<String> stepInstructions) {
         StringBuilder system = new StringBuilder("You are this business's customer assistant. Answer the customer's message "
                 + "briefly and kindly, in their language. If you cannot help, say that a colleague will follow up.");
+        stepInstructions.ifPresent(text -> system.append("\n\nWhere this conversation is, and what to do now:\n").append(text));
         if (!found.memories().isEmpty()) {
             system.append("\n\nWhat this customer told us before:");
             found.memories().forEach(m -> system.append("\n- ").append(m.content()));
@@ -316,8 +344,8 @@ public class TurnService {
             long started, String authorization, Optional<RuleHit> rule, Answer answer, CatalogClient.Verdict input) {
         String response = answer.text();
         String source = answer.source();
-        Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
-                .findFirst();
+        ScenarioTurn scenario = steps.scenario;
+        Optional<ScenarioHit> entered = scenario.entered();
         UUID customer = found.customer().orElse(session.customerProfileId());
         List<SlotExtractors.Extracted> extracted = SlotExtractors.extract(request.message());
 
@@ -326,6 +354,7 @@ public class TurnService {
         decision.put("chosen_rule", rule.map(RuleHit::name).orElse(null));
         decision.put("scenario_entered", entered.map(s -> Map.of("scenario_id", s.scenarioId().toString(), "name",
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
+        decision.put("scenario_step", scenario.decision());
         decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
                 "similarity", m.similarity())).toList());
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
@@ -368,10 +397,13 @@ public class TurnService {
         Instant now = Instant.now();
         UUID botId = found.bot().map(CatalogClient.BotScope::botId).orElse(null);
         UUID botVersionId = versionOf(found);
-        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> entered
-                .map(s -> current.afterTurn(customer, botId, botVersionId, s.scenarioId(), s.version(), s.entryStepId(), now))
-                .orElseGet(() -> current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
-                        current.activeScenarioVersion(), current.currentStepId(), now)))
+        // The step moves only from where this turn found it: a concurrent turn that moved it first wins.
+        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> scenario.moved()
+                && java.util.Objects.equals(current.activeScenarioId(), session.activeScenarioId())
+                && java.util.Objects.equals(current.currentStepId(), session.currentStepId())
+                        ? current.afterTurn(customer, botId, botVersionId, scenario.scenarioId(), scenario.version(), scenario.stepId(), now)
+                        : current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
+                                current.activeScenarioVersion(), current.currentStepId(), now))
                 .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
                         authorization))
                 .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),
@@ -428,6 +460,8 @@ public class TurnService {
     private static final class Steps {
         private final Map<String, Long> latencies = Collections.synchronizedMap(new LinkedHashMap<>());
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
+        /** Where the turn leaves the session in its scenario (set before the answer is chosen). */
+        volatile ScenarioTurn scenario = ScenarioTurn.none();
 
         /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
