@@ -57,6 +57,42 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         BOT.set(false);
         FAQ_ANSWER.set(null);
         NO_RULES.set(false);
+        TEMPLATES.clear();
+        VARIABLES.clear();
+        GENERATION.set(1);
+    }
+
+    /** The agent's templates and variables in the runtime config (config-service's {@code Template} and {@code Variable}). */
+    public static final List<JsonObject> TEMPLATES = new CopyOnWriteArrayList<>();
+    public static final List<JsonObject> VARIABLES = new CopyOnWriteArrayList<>();
+    /** The tenant's configuration generation the runtime config names ({@code <tenant>.<platform>}, here {@code N.0}). */
+    public static final java.util.concurrent.atomic.AtomicInteger GENERATION = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** A template as config-service serialises it: modes and scopes lower case (its JSON conventions). */
+    public static JsonObject template(String name, String content, String mode, String scope, UUID scopeId, String stepId,
+            String... placeholders) {
+        return new JsonObject().put("id", UUID.randomUUID().toString()).put("agent_id", UUID.randomUUID().toString())
+                .put("name", name).put("content", content).put("placeholders", new JsonArray(List.of((Object[]) placeholders)))
+                .put("mode", mode).put("scope", scope).put("scope_id", scopeId == null ? null : scopeId.toString())
+                .put("scope_step_id", stepId).put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z");
+    }
+
+    /** A variable as config-service serialises it. */
+    public static JsonObject variable(String name, Object defaultValue, String policy) {
+        return new JsonObject().put("id", UUID.randomUUID().toString()).put("agent_id", UUID.randomUUID().toString())
+                .put("name", name).put("description", null).put("default_value", defaultValue).put("update_policy", policy)
+                .put("resolver_tool_id", null).put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z");
+    }
+
+    private static JsonObject runtimeConfig(String agentId) {
+        return new JsonObject()
+                .put("agent", new JsonObject().put("id", agentId).put("name", "Shop assistant"))
+                .put("rule_ids", new JsonArray()).put("rule_ids_truncated", false)
+                .put("scenarios", new JsonArray().add(new JsonObject().put("scenario_id", SCENARIO_ID.toString()).put("name", "Refund")
+                        .put("version", 2).put("entry_step_id", "ask_order")))
+                .put("templates", new JsonArray(List.copyOf(TEMPLATES))).put("variables", new JsonArray(List.copyOf(VARIABLES)))
+                .put("tools", new JsonArray()).put("output_format", null).put("llm_config", null)
+                .put("generation", GENERATION.get() + ".0").put("built_at", "2026-12-04T09:00:00Z");
     }
 
     /** While set, config-service's rule match finds nothing (so the scenario step's words or the LLM answer). */
@@ -246,6 +282,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         if (path.startsWith("/v1/scenarios/")) {
             return null;
+        }
+        if (path.startsWith("/v1/agents/") && path.endsWith("/runtime-config")) {
+            return runtimeConfig(path.split("/")[3]);
         }
         if (path.endsWith("/rules/match") && NO_RULES.get()) {
             return new JsonObject().put("strategy", "exact").put("embedding_model", "all-MiniLM-L6-v2").put("items", new JsonArray());

@@ -11,6 +11,10 @@ public interface DialogueConfig {
     @WithDefault("2000")
     int scenarioCacheSize();
 
+    /** How many agents' runtime configs one replica keeps (the last seen of each, used while config-service cannot answer). */
+    @WithDefault("5000")
+    int runtimeCacheSize();
+
     /** How close the message must be to a free-text transition condition (cosine of their vectors) for it to hold. */
     @WithDefault("0.6")
     double transitionThreshold();

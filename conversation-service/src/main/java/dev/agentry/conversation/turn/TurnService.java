@@ -11,7 +11,11 @@ import dev.agentry.common.id.Ids;
 import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
 import dev.agentry.conversation.dependency.CatalogClient;
+import dev.agentry.conversation.dialogue.DialoguePrompt;
 import dev.agentry.conversation.dialogue.DialogueSteps;
+import dev.agentry.conversation.dialogue.RuntimeConfigs;
+import dev.agentry.conversation.dialogue.TemplateChoice;
+import dev.agentry.conversation.dialogue.Templates;
 import dev.agentry.conversation.dialogue.ScenarioDefinition;
 import dev.agentry.conversation.dialogue.ScenarioTurn;
 import dev.agentry.conversation.dialogue.TransitionConditions;
@@ -102,6 +106,12 @@ public class TurnService {
     @Inject
     DialogueSteps dialogue;
 
+    @Inject
+    RuntimeConfigs runtimes;
+
+    @Inject
+    Templates templates;
+
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
         return sessions.create(new SessionCreate(request.agentId(), request.channel(), request.userChannelId(), null, null))
@@ -124,6 +134,11 @@ public class TurnService {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
                         return Optional.empty();
                     }));
+            // The agent's runtime config (templates, variables) is asked for now, beside everything else, and waited for at the step.
+            Uni<RuntimeConfigs.Read> runtime = steps.time("runtime_config", () -> runtimes.get(authorization, tenant, session.agentId()))
+                    .memoize().indefinitely();
+            runtime.subscribe().with(read -> {
+            }, e -> LOG.warnf("runtime config of agent %s not read: %s", session.agentId(), e.toString()));
             boolean withCatalog = config.turn().catalogEnabled();
             Uni<Optional<CatalogClient.Verdict>> guarded = !withCatalog ? Uni.createFrom().item(Optional.of(ALLOWED))
                     : steps.time("guardrails_input", () -> catalog.guard(authorization, request.message(), "input",
@@ -137,7 +152,7 @@ public class TurnService {
                     });
             return Uni.combine().all().unis(customer, vector, guarded, bot).asTuple()
                     .flatMap(t -> retrieve(session, request.message(), t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
-                            .call(found -> followScenario(tenant, session, request, found, steps, authorization))
+                            .call(found -> followScenario(tenant, session, request, found, steps, authorization, runtime))
                             .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
                                     inputVerdict(t.getItem3(), steps))));
         });
@@ -180,10 +195,12 @@ public class TurnService {
     }
 
     /** The scenario step of this turn (entered, moved, stayed or left), kept in {@code steps} for the answer and the session. */
-    private Uni<ScenarioTurn> followScenario(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
-            String authorization) {
+    private Uni<TemplateChoice> followScenario(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
+            String authorization, Uni<RuntimeConfigs.Read> runtime) {
+        Map<String, String> slotsFilled = new LinkedHashMap<>();
+        SlotExtractors.extract(request.message()).forEach(x -> slotsFilled.put(x.key(), x.value()));
         java.util.Set<String> filled = new java.util.HashSet<>(session.variables().keySet());
-        SlotExtractors.extract(request.message()).forEach(x -> filled.add(x.key()));
+        filled.addAll(slotsFilled.keySet());
         return steps.time("scenario_step", () -> dialogue.follow(authorization, tenant, session, found.scenarios(),
                 config.turn().scenarioThreshold(), new TransitionConditions.TurnFacts(request.message(), found.vector(), filled)))
                 .invoke(turn -> {
@@ -191,7 +208,16 @@ public class TurnService {
                     if (turn.degraded()) {
                         steps.degrade("scenario_step");
                     }
-                });
+                })
+                .flatMap(turn -> runtime.flatMap(read -> {
+                    if (read.degraded()) {
+                        steps.degrade("runtime_config");
+                    }
+                    return read.runtime().isEmpty() ? Uni.createFrom().item(TemplateChoice.none())
+                            : steps.time("templates", () -> templates.choose(tenant, session.sessionId(), read.runtime().get(), turn,
+                                    session.variables(), slotsFilled));
+                }))
+                .invoke(choice -> steps.templates = choice);
     }
 
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
@@ -203,6 +229,9 @@ public class TurnService {
         if (input.blocked()) {
             // A blocking guardrail answers with its fallback message: no rule, cache or LLM speaks.
             answer = Uni.createFrom().item(new Answer(input.text(), "guardrail", null));
+        } else if (steps.templates.exclusive().isPresent()) {
+            // An EXCLUSIVE template where the session is answers alone: no rule, FAQ, cache or LLM.
+            answer = Uni.createFrom().item(new Answer(steps.templates.exclusive().get().text(), "template", null));
         } else if (ruleText.isPresent()) {
             answer = Uni.createFrom().item(new Answer(ruleText.get(), "rule", null));
         } else if (bestFaq(found).isPresent()) {
@@ -268,7 +297,7 @@ public class TurnService {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
             return steps.time("llm", () -> configs.complete(authorization, prompt(new TurnRequest(asked), found,
-                    steps.scenario.instructions()), 400,
+                    DialoguePrompt.notes(steps.scenario, steps.templates)), 400,
                     config.turn().llmTimeout())).map(outcome -> {
                         if (outcome.completion() != null) {
                             found.vector().filter(v -> withCache).ifPresent(v -> catalog.remember(authorization, asked, outcome.completion().content(), v,
@@ -280,9 +309,10 @@ public class TurnService {
                         if (outcome.failed()) {
                             steps.degrade("llm");
                         }
-                        // The deterministic responder: the scenario step's own words, else the fallback.
+                        // The deterministic responder: the scenario step's own words, else a FALLBACK template, else the fallback.
                         return steps.scenario.step().flatMap(ScenarioDefinition.Step::response)
                                 .map(text -> new Answer(text, "step", null))
+                                .or(() -> steps.templates.fallback().map(t -> new Answer(t.text(), "template", null)))
                                 .orElseGet(() -> new Answer(config.turn().fallbackResponse(), "fallback", null));
                     });
         });
@@ -322,10 +352,10 @@ public class TurnService {
      * customer's closest memories (what they said before), and the message. config-service holds the
      * model and key; the tokens count against the tenant's monthly budget.
      */
-    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found, Optional<String> stepInstructions) {
+    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found, Optional<String> dialogueNotes) {
         StringBuilder system = new StringBuilder("You are this business's customer assistant. Answer the customer's message "
                 + "briefly and kindly, in their language. If you cannot help, say that a colleague will follow up.");
-        stepInstructions.ifPresent(text -> system.append("\n\nWhere this conversation is, and what to do now:\n").append(text));
+        dialogueNotes.ifPresent(text -> system.append("\n\n").append(text));
         if (!found.memories().isEmpty()) {
             system.append("\n\nWhat this customer told us before:");
             found.memories().forEach(m -> system.append("\n- ").append(m.content()));
@@ -355,6 +385,7 @@ public class TurnService {
         decision.put("scenario_entered", entered.map(s -> Map.of("scenario_id", s.scenarioId().toString(), "name",
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
         decision.put("scenario_step", scenario.decision());
+        decision.put("template", DialoguePrompt.chosenTemplate(steps.templates, source));
         decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
                 "similarity", m.similarity())).toList());
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
@@ -462,6 +493,8 @@ public class TurnService {
         private final List<String> degraded = Collections.synchronizedList(new ArrayList<>());
         /** Where the turn leaves the session in its scenario (set before the answer is chosen). */
         volatile ScenarioTurn scenario = ScenarioTurn.none();
+        /** The agent's templates for where the session is (set with the scenario step). */
+        volatile TemplateChoice templates = TemplateChoice.none();
 
         /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
