@@ -115,9 +115,14 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     }
 
     private static JsonObject step(String id, String name, boolean entry, String instructions, String response, JsonArray transitions) {
-        return new JsonObject().put("id", id).put("name", name).put("description", null).put("entry", entry)
+        JsonObject step = new JsonObject().put("id", id).put("name", name).put("description", null).put("entry", entry)
                 .put("instructions", instructions).put("transitions", transitions)
                 .put("metadata", response == null ? null : new JsonObject().put("response", response));
+        if (id.equals("ask_order")) {
+            // The step that asks for the order declares an extractor for the agent's variable order_ref.
+            step.getJsonObject("metadata").put("extract", new JsonObject().put("order_ref", "order_number"));
+        }
+        return step;
     }
 
     private static JsonObject transition(String to, String condition) {

@@ -41,7 +41,8 @@ public class DialogueSteps {
             return versions.get(authorization, tenant, entered.scenarioId(), entered.version()).map(definition -> new ScenarioTurn(
                     entered.scenarioId(), entered.version(), entered.entryStepId(),
                     definition.flatMap(d -> d.step(entered.entryStepId())), hit, entered.scenarioId(), entered.version(), null,
-                    Optional.of(String.format(java.util.Locale.ROOT, "entered (score %.3f)", entered.score())), definition.isEmpty()));
+                    Optional.of(String.format(java.util.Locale.ROOT, "entered (score %.3f)", entered.score())), definition.isEmpty(),
+                    Optional.empty()));
         }
         UUID scenarioId = session.activeScenarioId();
         int version = session.activeScenarioVersion() == null ? 1 : session.activeScenarioVersion();
@@ -58,18 +59,19 @@ public class DialogueSteps {
             }
             if (step.get().terminal()) {
                 return Uni.createFrom().item(new ScenarioTurn(null, null, null, Optional.empty(), Optional.empty(), scenarioId,
-                        version, current, Optional.of("the step ends the scenario"), false));
+                        version, current, Optional.of("the step ends the scenario"), false, step));
             }
             return firstThatHolds(step.get().transitions(), facts).map(taken -> taken
                     .map(t -> new ScenarioTurn(scenarioId, version, t.transition().to(), definition.get().step(t.transition().to()),
-                            Optional.empty(), scenarioId, version, current, Optional.of(t.why()), false))
+                            Optional.empty(), scenarioId, version, current, Optional.of(t.why()), false, step))
                     .orElseGet(() -> stay(scenarioId, version, current, step, false)));
         });
     }
 
     private static ScenarioTurn stay(UUID scenarioId, int version, String stepId, Optional<ScenarioDefinition.Step> step,
             boolean degraded) {
-        return new ScenarioTurn(scenarioId, version, stepId, step, Optional.empty(), null, null, stepId, Optional.empty(), degraded);
+        return new ScenarioTurn(scenarioId, version, stepId, step, Optional.empty(), null, null, stepId, Optional.empty(), degraded,
+                step);
     }
 
     private record Taken(ScenarioDefinition.Transition transition, String why) {

@@ -12,14 +12,17 @@ import java.util.UUID;
  * scenario entered or the move made (from, to, why), and whether reading the version failed.
  *
  * @param movedIn the scenario (and {@code movedInVersion} its version) the move happened in
- * @param from the step the session was in when the turn began (null: in no scenario)
+ * @param from the step the session was in when the turn began (null: in no scenario), {@code fromStep} its definition
  */
 public record ScenarioTurn(UUID scenarioId, Integer version, String stepId, Optional<ScenarioDefinition.Step> step,
-        Optional<ScenarioHit> entered, UUID movedIn, Integer movedInVersion, String from, Optional<String> why, boolean degraded) {
+        Optional<ScenarioHit> entered, UUID movedIn, Integer movedInVersion, String from, Optional<String> why, boolean degraded,
+        Optional<ScenarioDefinition.Step> fromStep) {
 
     public static ScenarioTurn none() {
-        return new ScenarioTurn(null, null, null, Optional.empty(), Optional.empty(), null, null, null, Optional.empty(), false);
+        return new ScenarioTurn(null, null, null, Optional.empty(), Optional.empty(), null, null, null, Optional.empty(), false,
+                Optional.empty());
     }
+
 
     /** Whether the turn changed the session's step (entered, moved or left). */
     public boolean moved() {

@@ -49,6 +49,13 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID botId, U
                 createdAt, now, newEndedAt, threadId, version + 1);
     }
 
+    /** The same document with other variables, at the same version (a turn's change, written with {@link #afterTurn}). */
+    public Session withVariables(Map<String, Object> newVariables) {
+        return new Session(sessionId, tenantId, agentId, botId, botVersionId, customerProfileId, channel, userChannelId, status,
+                newVariables, activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration, createdAt,
+                lastActivityAt, endedAt, threadId, version);
+    }
+
     /** The same document following a profile merge: another customer profile, version plus one. */
     public Session withCustomer(UUID profileId, Instant now) {
         return new Session(sessionId, tenantId, agentId, botId, botVersionId, profileId, channel, userChannelId, status, variables,

@@ -16,6 +16,7 @@ import dev.agentry.conversation.dialogue.DialogueSteps;
 import dev.agentry.conversation.dialogue.RuntimeConfigs;
 import dev.agentry.conversation.dialogue.TemplateChoice;
 import dev.agentry.conversation.dialogue.Templates;
+import dev.agentry.conversation.dialogue.VariableUpdates;
 import dev.agentry.conversation.dialogue.ScenarioDefinition;
 import dev.agentry.conversation.dialogue.ScenarioTurn;
 import dev.agentry.conversation.dialogue.TransitionConditions;
@@ -213,6 +214,7 @@ public class TurnService {
                     if (read.degraded()) {
                         steps.degrade("runtime_config");
                     }
+                    steps.variables = read.runtime().map(r -> VariableUpdates.of(slotsFilled, r, turn)).orElse(VariableUpdates.none());
                     return read.runtime().isEmpty() ? Uni.createFrom().item(TemplateChoice.none())
                             : steps.time("templates", () -> templates.choose(tenant, session.sessionId(), read.runtime().get(), turn,
                                     session.variables(), slotsFilled));
@@ -386,6 +388,8 @@ public class TurnService {
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
         decision.put("scenario_step", scenario.decision());
         decision.put("template", DialoguePrompt.chosenTemplate(steps.templates, source));
+        decision.put("variables", steps.variables.decision());
+        decision.put("variables_refused", steps.variables.applyTo(session.variables()).refused());
         decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
                 "similarity", m.similarity())).toList());
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
@@ -429,12 +433,18 @@ public class TurnService {
         UUID botId = found.bot().map(CatalogClient.BotScope::botId).orElse(null);
         UUID botVersionId = versionOf(found);
         // The step moves only from where this turn found it: a concurrent turn that moved it first wins.
-        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> scenario.moved()
-                && java.util.Objects.equals(current.activeScenarioId(), session.activeScenarioId())
-                && java.util.Objects.equals(current.currentStepId(), session.currentStepId())
-                        ? current.afterTurn(customer, botId, botVersionId, scenario.scenarioId(), scenario.version(), scenario.stepId(), now)
-                        : current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
-                                current.activeScenarioVersion(), current.currentStepId(), now))
+        // The variables' policies are applied to the session as the compare-and-set finds it (a retry re-applies them).
+        VariableUpdates variables = steps.variables;
+        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), latest -> {
+            Map<String, Object> applied = variables.updates().isEmpty() ? latest.variables() : variables.applyTo(latest.variables()).variables();
+            Session current = applied == latest.variables() || !sessions.variablesFit(applied) ? latest : latest.withVariables(applied);
+            return scenario.moved()
+                    && java.util.Objects.equals(current.activeScenarioId(), session.activeScenarioId())
+                    && java.util.Objects.equals(current.currentStepId(), session.currentStepId())
+                            ? current.afterTurn(customer, botId, botVersionId, scenario.scenarioId(), scenario.version(), scenario.stepId(), now)
+                            : current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
+                                    current.activeScenarioVersion(), current.currentStepId(), now);
+        })
                 .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
                         authorization))
                 .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),
@@ -495,6 +505,8 @@ public class TurnService {
         volatile ScenarioTurn scenario = ScenarioTurn.none();
         /** The agent's templates for where the session is (set with the scenario step). */
         volatile TemplateChoice templates = TemplateChoice.none();
+        /** The agent's variables this turn sets (by their update policies, at the compare-and-set). */
+        volatile VariableUpdates variables = VariableUpdates.none();
 
         /** Runs {@code call} when subscribed, and keeps how long it took until its item. */
         <T> Uni<T> time(String step, Supplier<Uni<T>> call) {
