@@ -6,10 +6,16 @@ import java.util.UUID;
 
 /**
  * The parts of config-service's runtime config ({@code GET /v1/agents/{id}/runtime-config}) the
- * turn's dialogue uses: the agent's templates and variables, and the configuration generation they
- * were built from.
+ * turn's dialogue uses: the agent's templates and variables, its enabled scenarios' current versions
+ * (a session behind one asks for a migration plan), and the configuration generation they were built from.
  */
-public record AgentRuntime(String generation, List<ResponseTemplate> templates, List<AgentVariable> variables) {
+public record AgentRuntime(String generation, List<ResponseTemplate> templates, List<AgentVariable> variables,
+        java.util.Map<UUID, Integer> scenarioVersions) {
+
+    /** The scenario's current version, when the agent has it enabled. */
+    public java.util.Optional<Integer> currentVersion(UUID scenarioId) {
+        return java.util.Optional.ofNullable(scenarioVersions.get(scenarioId));
+    }
 
     /** How the runtime uses a template (config-service's {@code TemplateMode}). */
     public enum TemplateMode {

@@ -30,8 +30,11 @@ public class DialogueSteps {
     @Inject
     TransitionConditions conditions;
 
+    @Inject
+    LiveMigrations migrations;
+
     public Uni<ScenarioTurn> follow(String authorization, UUID tenant, Session session, List<ScenarioHit> matched,
-            double threshold, TransitionConditions.TurnFacts facts) {
+            double threshold, TransitionConditions.TurnFacts facts, Optional<AgentRuntime> runtime) {
         if (session.activeScenarioId() == null) {
             Optional<ScenarioHit> hit = matched.stream().filter(s -> s.score() >= threshold).findFirst();
             if (hit.isEmpty()) {
@@ -45,8 +48,21 @@ public class DialogueSteps {
                     Optional.empty()));
         }
         UUID scenarioId = session.activeScenarioId();
-        int version = session.activeScenarioVersion() == null ? 1 : session.activeScenarioVersion();
-        String current = session.currentStepId();
+        // The turn's start is the migration's safe point: a deployed plan moves the session first.
+        return migrations.migrate(authorization, tenant, session, runtime).flatMap(migrated -> {
+            if (migrated.left()) {
+                return Uni.createFrom().item(new ScenarioTurn(null, null, null, Optional.empty(), Optional.empty(), scenarioId,
+                        session.activeScenarioVersion(), session.currentStepId(), Optional.of("a migration plan ended the scenario"),
+                        false, Optional.empty()).after(migrated));
+            }
+            return follow(authorization, tenant, session, scenarioId, migrated.version(), migrated.stepId(), facts)
+                    .map(turn -> turn.after(migrated));
+        });
+    }
+
+    /** Follows the transitions of {@code current} in {@code version} of the scenario. */
+    private Uni<ScenarioTurn> follow(String authorization, UUID tenant, Session session, UUID scenarioId, int version, String current,
+            TransitionConditions.TurnFacts facts) {
         return versions.get(authorization, tenant, scenarioId, version).flatMap(definition -> {
             if (definition.isEmpty()) {
                 return Uni.createFrom().item(stay(scenarioId, version, current, Optional.empty(), true));

@@ -91,6 +91,11 @@ public class RuntimeConfigs {
             variables.add(new AgentRuntime.AgentVariable(v.getString("name"), DialogueJson.plain(value),
                     AgentRuntime.UpdatePolicy.of(v.getString("update_policy"))));
         }
-        return new AgentRuntime(json.getString("generation"), List.copyOf(templates), List.copyOf(variables));
+        java.util.Map<UUID, Integer> scenarios = new java.util.HashMap<>();
+        for (Object item : json.getJsonArray("scenarios", new JsonArray())) {
+            JsonObject s = (JsonObject) item;
+            scenarios.put(UUID.fromString(s.getString("scenario_id")), s.getInteger("version", 1));
+        }
+        return new AgentRuntime(json.getString("generation"), List.copyOf(templates), List.copyOf(variables), java.util.Map.copyOf(scenarios));
     }
 }

@@ -16,17 +16,39 @@ import java.util.UUID;
  */
 public record ScenarioTurn(UUID scenarioId, Integer version, String stepId, Optional<ScenarioDefinition.Step> step,
         Optional<ScenarioHit> entered, UUID movedIn, Integer movedInVersion, String from, Optional<String> why, boolean degraded,
-        Optional<ScenarioDefinition.Step> fromStep) {
+        Optional<ScenarioDefinition.Step> fromStep, LiveMigrations.Outcome migration) {
+
+    public ScenarioTurn(UUID scenarioId, Integer version, String stepId, Optional<ScenarioDefinition.Step> step,
+            Optional<ScenarioHit> entered, UUID movedIn, Integer movedInVersion, String from, Optional<String> why, boolean degraded,
+            Optional<ScenarioDefinition.Step> fromStep) {
+        this(scenarioId, version, stepId, step, entered, movedIn, movedInVersion, from, why, degraded, fromStep, null);
+    }
 
     public static ScenarioTurn none() {
         return new ScenarioTurn(null, null, null, Optional.empty(), Optional.empty(), null, null, null, Optional.empty(), false,
                 Optional.empty());
     }
 
+    /** The same after a live-session migration at the turn's start (its failure to ask degrades the step too). */
+    ScenarioTurn after(LiveMigrations.Outcome applied) {
+        return new ScenarioTurn(scenarioId, version, stepId, step, entered, movedIn, movedInVersion, from, why,
+                degraded || applied.degraded(), fromStep, applied.applied() ? applied : null);
+    }
 
-    /** Whether the turn changed the session's step (entered, moved or left). */
+    /** The migration record for {@code pending_migration} and the decision, when a plan applied this turn. */
+    public Map<String, Object> migrationRecord() {
+        return migration == null ? null : migration.record();
+    }
+
+    /** Whether a plan asked to drop the session's variables. */
+    public boolean clearsVariables() {
+        return migration != null && migration.clearVariables();
+    }
+
+
+    /** Whether the turn changed the session's scenario, version or step (entered, migrated, moved or left). */
     public boolean moved() {
-        return why.isPresent();
+        return why.isPresent() || migration != null;
     }
 
     /** The step's instructions for the LLM's prompt, when there are any. */

@@ -202,18 +202,21 @@ public class TurnService {
         SlotExtractors.extract(request.message()).forEach(x -> slotsFilled.put(x.key(), x.value()));
         java.util.Set<String> filled = new java.util.HashSet<>(session.variables().keySet());
         filled.addAll(slotsFilled.keySet());
-        return steps.time("scenario_step", () -> dialogue.follow(authorization, tenant, session, found.scenarios(),
-                config.turn().scenarioThreshold(), new TransitionConditions.TurnFacts(request.message(), found.vector(), filled)))
+        // The runtime config (asked for at the turn's start) names the scenarios' current versions: a session behind migrates.
+        return runtime.invoke(read -> {
+            if (read.degraded()) {
+                steps.degrade("runtime_config");
+            }
+        }).flatMap(read -> steps.time("scenario_step", () -> dialogue.follow(authorization, tenant, session, found.scenarios(),
+                config.turn().scenarioThreshold(), new TransitionConditions.TurnFacts(request.message(), found.vector(), filled),
+                read.runtime()))
                 .invoke(turn -> {
                     steps.scenario = turn;
                     if (turn.degraded()) {
                         steps.degrade("scenario_step");
                     }
                 })
-                .flatMap(turn -> runtime.flatMap(read -> {
-                    if (read.degraded()) {
-                        steps.degrade("runtime_config");
-                    }
+                .flatMap(turn -> {
                     steps.variables = read.runtime().map(r -> VariableUpdates.of(slotsFilled, r, turn)).orElse(VariableUpdates.none());
                     return read.runtime().isEmpty() ? Uni.createFrom().item(TemplateChoice.none())
                             : steps.time("templates", () -> templates.choose(tenant, session.sessionId(), read.runtime().get(), turn,
@@ -387,6 +390,7 @@ public class TurnService {
         decision.put("scenario_entered", entered.map(s -> Map.of("scenario_id", s.scenarioId().toString(), "name",
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
         decision.put("scenario_step", scenario.decision());
+        decision.put("migration", scenario.migrationRecord());
         decision.put("template", DialoguePrompt.chosenTemplate(steps.templates, source));
         decision.put("variables", steps.variables.decision());
         decision.put("variables_refused", steps.variables.applyTo(session.variables()).refused());
@@ -436,11 +440,17 @@ public class TurnService {
         // The variables' policies are applied to the session as the compare-and-set finds it (a retry re-applies them).
         VariableUpdates variables = steps.variables;
         return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), latest -> {
-            Map<String, Object> applied = variables.updates().isEmpty() ? latest.variables() : variables.applyTo(latest.variables()).variables();
+            // The step moves (and a migration applies) only from where this turn found the session.
+            boolean moves = scenario.moved() && java.util.Objects.equals(latest.activeScenarioId(), session.activeScenarioId())
+                    && java.util.Objects.equals(latest.activeScenarioVersion(), session.activeScenarioVersion())
+                    && java.util.Objects.equals(latest.currentStepId(), session.currentStepId());
+            Map<String, Object> before = moves && scenario.clearsVariables() ? Map.of() : latest.variables();
+            Map<String, Object> applied = variables.updates().isEmpty() ? before : variables.applyTo(before).variables();
             Session current = applied == latest.variables() || !sessions.variablesFit(applied) ? latest : latest.withVariables(applied);
-            return scenario.moved()
-                    && java.util.Objects.equals(current.activeScenarioId(), session.activeScenarioId())
-                    && java.util.Objects.equals(current.currentStepId(), session.currentStepId())
+            if (moves && scenario.migrationRecord() != null) {
+                current = current.withPendingMigration(scenario.migrationRecord());
+            }
+            return moves
                             ? current.afterTurn(customer, botId, botVersionId, scenario.scenarioId(), scenario.version(), scenario.stepId(), now)
                             : current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
                                     current.activeScenarioVersion(), current.currentStepId(), now);
