@@ -34,6 +34,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class LiveMigrations {
 
+    private static final org.jboss.logging.Logger LOG = org.jboss.logging.Logger.getLogger(LiveMigrations.class);
+
     /** The most plans one turn follows (a chain is one plan per version; this only bounds a broken one). */
     private static final int MAX_HOPS = 20;
 
@@ -67,7 +69,12 @@ public class LiveMigrations {
         if (current.isEmpty() || current.get() <= version || anchored(session, current.get())) {
             return Uni.createFrom().item(stay);
         }
-        return hop(authorization, tenant, session, current.get(), version, session.currentStepId(), new ArrayList<>(), false, 0);
+        // An answer that is not a plan as config-service writes it (a field missing) is a dependency that failed: stay, degraded.
+        return hop(authorization, tenant, session, current.get(), version, session.currentStepId(), new ArrayList<>(), false, 0)
+                .onFailure(e -> !(e instanceof Error)).recoverWithItem(e -> {
+                    LOG.warnf("migration of session %s not applied: %s", session.sessionId(), e.toString());
+                    return new Outcome(version, session.currentStepId(), false, null, false, true);
+                });
     }
 
     /** Anchored by keep_anchor on this scenario and version, and the scenario has no newer version than it had then. */
@@ -110,6 +117,9 @@ public class LiveMigrations {
             step.put("action", action);
             return switch (action) {
                 case "map" -> {
+                    if (mapping == null || mapping.getString("to_step") == null) {
+                        throw new IllegalStateException("plan " + plan.getString("id") + " maps " + stepId + " to no step");
+                    }
                     step.put("to_step", mapping.getString("to_step"));
                     plans.add(step);
                     yield hop(authorization, tenant, session, currentVersion, to, mapping.getString("to_step"), plans, dropVariables, hops + 1);

@@ -59,8 +59,9 @@ public class Templates {
         Set<String> needed = new LinkedHashSet<>();
         chosen.values().forEach(t -> needed.addAll(placeholders(t.content())));
         boolean readSlots = needed.stream().anyMatch(name -> variables.get(name) == null && !filled.containsKey(name));
+        // The stored slots only fill in: a failed read renders without them (the placeholders listed missing).
         Uni<List<ContextSlot>> stored = readSlots ? tx.inTenant(tenant, conn -> slots.live(conn, tenant, sessionId, SLOT_LIMIT))
-                : Uni.createFrom().item(List.of());
+                .onFailure().recoverWithItem(List.of()) : Uni.createFrom().item(List.of());
         return stored.map(live -> {
             live.forEach(slot -> values.put(slot.slotKey(), slot.slotValue()));
             values.putAll(filled);
