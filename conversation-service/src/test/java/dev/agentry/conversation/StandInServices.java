@@ -59,6 +59,149 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         CACHED_ANSWER.set(null);
         BOT.set(false);
         FAQ_ANSWER.set(null);
+        NO_RULES.set(false);
+        TEMPLATES.clear();
+        VARIABLES.clear();
+        GENERATION.set(1);
+        CURRENT_VERSION.set(2);
+        PLANS.clear();
+    }
+
+    /** The refund scenario's current version in the runtime config; versions 2 to 4 can be read. */
+    public static final java.util.concurrent.atomic.AtomicInteger CURRENT_VERSION = new java.util.concurrent.atomic.AtomicInteger(2);
+    /** A new current version of the refund scenario, written as config-service writes it: the tenant's generation moves too. */
+    public static void scenarioVersionWritten(int version) {
+        CURRENT_VERSION.set(version);
+        GENERATION.incrementAndGet();
+    }
+
+    /** Deployed migration plans of the refund scenario by from_version (config-service's {@code MigrationPlan}). */
+    public static final Map<Integer, JsonObject> PLANS = new ConcurrentHashMap<>();
+
+    /** The id of the refund scenario's entry step at a version: ask_order (2), get_order (3), find_order (4). */
+    public static String entryStep(int version) {
+        return switch (version) {
+            case 3 -> "get_order";
+            case 4 -> "find_order";
+            default -> "ask_order";
+        };
+    }
+
+    /**
+     * A deployed plan from {@code from} to {@code to}: {@code map} takes each old step to a new one
+     * ({@code {"action": "map", "to_step": ...}} or a policy), as config-service serialises it.
+     */
+    public static JsonObject plan(int from, int to, Map<String, JsonObject> map, String unmappedStep, boolean preserveVariables,
+            JsonObject scopeFilter) {
+        JsonObject transformation = new JsonObject();
+        map.forEach(transformation::put);
+        return new JsonObject().put("id", UUID.randomUUID().toString()).put("scenario_id", SCENARIO_ID.toString())
+                .put("from_version", from).put("to_version", to).put("status", "deployed").put("transformation_map", transformation)
+                .put("anchor_policies", new JsonObject().put("unmapped_step", unmappedStep).put("preserve_variables", preserveVariables))
+                .put("scope_filter", scopeFilter).put("created_by", "admin").put("approved_by", "admin").put("deployed_by", "admin")
+                .put("rejected_by", null).put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z")
+                .put("approved_at", "2026-12-01T09:00:00Z").put("deployed_at", "2026-12-01T09:00:00Z").put("rejected_at", null);
+    }
+
+    public static JsonObject mapTo(String step) {
+        return new JsonObject().put("action", "map").put("to_step", step);
+    }
+
+    public static JsonObject policy(String action) {
+        return new JsonObject().put("action", action).put("to_step", null);
+    }
+
+    /** The agent's templates and variables in the runtime config (config-service's {@code Template} and {@code Variable}). */
+    public static final List<JsonObject> TEMPLATES = new CopyOnWriteArrayList<>();
+    public static final List<JsonObject> VARIABLES = new CopyOnWriteArrayList<>();
+    /** The tenant's configuration generation the runtime config names ({@code <tenant>.<platform>}, here {@code N.0}). */
+    public static final java.util.concurrent.atomic.AtomicInteger GENERATION = new java.util.concurrent.atomic.AtomicInteger(1);
+
+    /** A template as config-service serialises it: modes and scopes lower case (its JSON conventions). */
+    public static JsonObject template(String name, String content, String mode, String scope, UUID scopeId, String stepId,
+            String... placeholders) {
+        return new JsonObject().put("id", UUID.randomUUID().toString()).put("agent_id", UUID.randomUUID().toString())
+                .put("name", name).put("content", content).put("placeholders", new JsonArray(List.of((Object[]) placeholders)))
+                .put("mode", mode).put("scope", scope).put("scope_id", scopeId == null ? null : scopeId.toString())
+                .put("scope_step_id", stepId).put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z");
+    }
+
+    /** A variable as config-service serialises it. */
+    public static JsonObject variable(String name, Object defaultValue, String policy) {
+        return new JsonObject().put("id", UUID.randomUUID().toString()).put("agent_id", UUID.randomUUID().toString())
+                .put("name", name).put("description", null).put("default_value", defaultValue).put("update_policy", policy)
+                .put("resolver_tool_id", null).put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z");
+    }
+
+    private static JsonObject runtimeConfig(String agentId) {
+        return new JsonObject()
+                .put("agent", new JsonObject().put("id", agentId).put("name", "Shop assistant"))
+                .put("rule_ids", new JsonArray()).put("rule_ids_truncated", false)
+                .put("scenarios", new JsonArray().add(new JsonObject().put("scenario_id", SCENARIO_ID.toString()).put("name", "Refund")
+                        .put("version", CURRENT_VERSION.get()).put("entry_step_id", entryStep(CURRENT_VERSION.get()))))
+                .put("templates", new JsonArray(List.copyOf(TEMPLATES))).put("variables", new JsonArray(List.copyOf(VARIABLES)))
+                .put("tools", new JsonArray()).put("output_format", null).put("llm_config", null)
+                .put("generation", GENERATION.get() + ".0").put("built_at", "2026-12-04T09:00:00Z");
+    }
+
+    /** While set, config-service's rule match finds nothing (so the scenario step's words or the LLM answer). */
+    public static final java.util.concurrent.atomic.AtomicBoolean NO_RULES = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The refund scenario's steps at version 2 (the version scenario match answers), as config-service's {@code ScenarioStep}s. */
+    public static final String STEP_ASK_ORDER = "Which order is it? Please tell me its number.";
+    public static final String STEP_CONFIRM = "Thanks, I have your order. Shall I refund it?";
+    public static final String DONE_INSTRUCTIONS = "Your refund is on its way.";
+    public static final String CONFIRM_INSTRUCTIONS = "Confirm the order number and ask whether to refund it.";
+
+    static JsonArray refundSteps(int version) {
+        String entry = entryStep(version);
+        return new JsonArray()
+                .add(step(entry, "Ask for the order", true, "Ask for the order number.", STEP_ASK_ORDER, new JsonArray()
+                        .add(transition("confirm", "slot:order_number")).add(transition("handoff", "contains:agent|human"))))
+                .add(step("confirm", "Confirm", false, CONFIRM_INSTRUCTIONS, STEP_CONFIRM, new JsonArray()
+                        .add(transition("done", "contains:yes|please do")).add(transition(entry, "contains:wrong order"))))
+                .add(step("done", "Refunded", false, DONE_INSTRUCTIONS, null, new JsonArray()))
+                .add(step("handoff", "Hand off", false, "Say a colleague will take over.", null, new JsonArray()));
+    }
+
+    private static JsonObject step(String id, String name, boolean entry, String instructions, String response, JsonArray transitions) {
+        JsonObject step = new JsonObject().put("id", id).put("name", name).put("description", null).put("entry", entry)
+                .put("instructions", instructions).put("transitions", transitions)
+                .put("metadata", response == null ? null : new JsonObject().put("response", response));
+        if (entry) {
+            // The step that asks for the order declares an extractor for the agent's variable order_ref.
+            step.getJsonObject("metadata").put("extract", new JsonObject().put("order_ref", "order_number"));
+        }
+        return step;
+    }
+
+    private static JsonObject transition(String to, String condition) {
+        return new JsonObject().put("to", to).put("condition", condition);
+    }
+
+    /** config-service's {@code ApplicablePlan}: the deployed plan from {@code from_version} whose channels hold the session's channel. */
+    private static JsonObject applicable(Map<String, String> query) {
+        int from = Integer.parseInt(query.get("from_version"));
+        String channel = query.get("channel");
+        JsonObject plan = PLANS.get(from);
+        if (plan != null && channel != null && plan.getJsonObject("scope_filter") != null) {
+            JsonArray channels = plan.getJsonObject("scope_filter").getJsonArray("channels");
+            if (channels != null && !channels.isEmpty() && !channels.contains(channel)) {
+                plan = null;
+            }
+        }
+        return new JsonObject().put("scenario_id", SCENARIO_ID.toString()).put("from_version", from)
+                .put("current_version", CURRENT_VERSION.get()).put("plan", plan);
+    }
+
+    /** config-service's {@code ScenarioVersion} of the refund scenario. */
+    private static JsonObject scenarioVersion(int version) {
+        return new JsonObject().put("version", version).put("current", version == CURRENT_VERSION.get()).put("archived_at", null)
+                .put("scenario", new JsonObject().put("id", SCENARIO_ID.toString()).put("agent_id", UUID.randomUUID().toString())
+                        .put("name", "Refund").put("description", null).put("version", version)
+                        .put("entry_condition", "The customer wants a refund").put("embedding_model", "all-MiniLM-L6-v2")
+                        .put("steps", refundSteps(version)).put("entry_step_id", entryStep(version)).put("enabled", true)
+                        .put("created_at", "2026-12-01T09:00:00Z").put("updated_at", "2026-12-01T09:00:00Z"));
     }
 
     /** Whether the agent has an active bot in catalog-service, and what its FAQ answers (0.86 similarity) while set. */
@@ -112,7 +255,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
             CALLS.add(Map.of("path", path, "authorization", String.valueOf(request.getHeader("Authorization")), "body", body,
                     "service", service, "traceparent", String.valueOf(request.getHeader("traceparent")),
                     "accept", String.valueOf(request.getHeader("Accept"))));
-            Mode mode = MODES.getOrDefault(service, Mode.OK);
+            // Scenario reads are config-service's, and can also be failed alone ("scenario_versions").
+            Mode mode = path.startsWith("/v1/scenarios/") ? MODES.getOrDefault("scenario_versions", MODES.getOrDefault(service, Mode.OK))
+                    : MODES.getOrDefault(service, Mode.OK);
             if (mode == Mode.DOWN) {
                 request.response().setStatusCode(500).putHeader("Content-Type", "application/problem+json")
                         .end(new JsonObject().put("status", 500).encode());
@@ -133,7 +278,9 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                 streamAnswer(request, mode == Mode.SLOW ? 2_000 : 0);
                 return;
             }
-            JsonObject answer = answer(path, body);
+            Map<String, String> query = new java.util.HashMap<>();
+            request.params().forEach(e -> query.put(e.getKey(), e.getValue()));
+            JsonObject answer = answer(path, body, query);
             int status = answer == null ? 404 : path.equals("/v1/episodes") ? 201 : 200;
             Runnable reply = () -> request.response().setStatusCode(status)
                     .putHeader("Content-Type", answer == null ? "application/problem+json" : "application/json")
@@ -177,7 +324,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         return path.startsWith("/hooks/") ? "webhook" : path.startsWith("/v1/llm/") ? "llm"
                 : path.startsWith("/v1/guardrails/") || path.startsWith("/v1/semantic-cache") || path.startsWith("/v1/bots")
                         || path.startsWith("/v1/offerings") ? "catalog"
-                : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") ? "config"
+                : path.startsWith("/v1/agents/") || path.startsWith("/v1/users/") || path.startsWith("/v1/scenarios/") ? "config"
                 : path.startsWith("/v1/profiles") ? "profile" : "memory";
     }
 
@@ -187,7 +334,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
     }
 
     /** The answer to {@code path}, or null for a 404. */
-    private static JsonObject answer(String path, JsonObject body) {
+    private static JsonObject answer(String path, JsonObject body, Map<String, String> query) {
         if (path.equals("/v1/bots")) {
             return new JsonObject().put("items", BOT.get() ? new JsonArray().add(new JsonObject().put("id", BOT_ID.toString()))
                     : new JsonArray());
@@ -242,6 +389,23 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         if (path.endsWith("/search") && path.startsWith("/v1/collections/")) {
             return knowledge(body.getString("query", ""));
+        }
+        for (int version = 2; version <= 4; version++) {
+            if (path.equals("/v1/scenarios/" + SCENARIO_ID + "/versions/" + version)) {
+                return scenarioVersion(version);
+            }
+        }
+        if (path.equals("/v1/scenarios/" + SCENARIO_ID + "/migration-plans/applicable")) {
+            return applicable(query);
+        }
+        if (path.startsWith("/v1/scenarios/")) {
+            return null;
+        }
+        if (path.startsWith("/v1/agents/") && path.endsWith("/runtime-config")) {
+            return runtimeConfig(path.split("/")[3]);
+        }
+        if (path.endsWith("/rules/match") && NO_RULES.get()) {
+            return new JsonObject().put("strategy", "exact").put("embedding_model", "all-MiniLM-L6-v2").put("items", new JsonArray());
         }
         if (path.endsWith("/rules/match")) {
             return new JsonObject().put("items", new JsonArray()

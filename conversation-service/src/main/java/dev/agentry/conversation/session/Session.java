@@ -49,6 +49,20 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID botId, U
                 createdAt, now, newEndedAt, threadId, version + 1);
     }
 
+    /** The same document with other variables, at the same version (a turn's change, written with {@link #afterTurn}). */
+    public Session withVariables(Map<String, Object> newVariables) {
+        return new Session(sessionId, tenantId, agentId, botId, botVersionId, customerProfileId, channel, userChannelId, status,
+                newVariables, activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, pendingMigration, createdAt,
+                lastActivityAt, endedAt, threadId, version);
+    }
+
+    /** The same document with a live-session migration's record in {@code pending_migration}, at the same version. */
+    public Session withPendingMigration(Object migration) {
+        return new Session(sessionId, tenantId, agentId, botId, botVersionId, customerProfileId, channel, userChannelId, status,
+                variables, activeScenarioId, activeScenarioVersion, currentStepId, stepHistory, migration, createdAt,
+                lastActivityAt, endedAt, threadId, version);
+    }
+
     /** The same document following a profile merge: another customer profile, version plus one. */
     public Session withCustomer(UUID profileId, Instant now) {
         return new Session(sessionId, tenantId, agentId, botId, botVersionId, profileId, channel, userChannelId, status, variables,
@@ -64,7 +78,9 @@ public record Session(UUID sessionId, UUID tenantId, UUID agentId, UUID botId, U
     public Session afterTurn(UUID profileId, UUID answeringBotId, UUID answeringBotVersionId, UUID scenarioId,
             Integer scenarioVersion, String stepId, Instant now) {
         List<Object> history = stepHistory;
-        if (stepId != null && !stepId.equals(currentStepId)) {
+        // A new step, or the same step id on another scenario or version (a migration), goes to the history.
+        if (stepId != null && (!stepId.equals(currentStepId) || !java.util.Objects.equals(scenarioId, activeScenarioId)
+                || !java.util.Objects.equals(scenarioVersion, activeScenarioVersion))) {
             history = new java.util.ArrayList<>(stepHistory);
             Map<String, Object> entry = new java.util.LinkedHashMap<>();
             entry.put("scenario_id", scenarioId == null ? null : scenarioId.toString());

@@ -48,7 +48,7 @@ public class SessionService {
     private static final int CREATE_ATTEMPTS = 3;
     private static final int END_ATTEMPTS = 5;
     /** Compare-and-set attempts of a turn's session write: concurrent turns of one session retry past each other. */
-    private static final int TURN_ATTEMPTS = 20;
+    private static final int TURN_ATTEMPTS = 100;
 
     /** A created or continued session: {@code created} is false when the channel user's live one came back. */
     public record Created(Session session, boolean created) {
@@ -251,9 +251,13 @@ public class SessionService {
             if (!current.isLive()) {
                 throw new ConflictException("status", "the session has ended");
             }
+            // A lost race waits a little, at random, before it re-reads: many turns of one session at once
+            // (a burst from one widget) would otherwise keep colliding.
             return write(tenant, current, change.apply(current))
                     .onFailure(e -> attemptsLeft > 1 && e instanceof VersionConflictException)
-                    .recoverWithUni(e -> recordTurn(tenant, id, change, attemptsLeft - 1));
+                    .recoverWithUni(e -> Uni.createFrom().voidItem().onItem()
+                            .delayIt().by(java.time.Duration.ofMillis(java.util.concurrent.ThreadLocalRandom.current().nextInt(1, 8)))
+                            .flatMap(v -> recordTurn(tenant, id, change, attemptsLeft - 1)));
         });
     }
 
@@ -487,6 +491,15 @@ public class SessionService {
     private static void checkVariableName(String name) {
         if (name == null || name.isBlank() || name.length() > 100) {
             throw new ValidationException("variables", "names must be 1 to 100 characters");
+        }
+    }
+
+    /** Whether {@code variables} stay within {@code max-variables-bytes} (a turn's update policies must not outgrow it). */
+    public boolean variablesFit(Map<String, Object> variables) {
+        try {
+            return json.writeValueAsString(variables).getBytes(StandardCharsets.UTF_8).length <= config.maxVariablesBytes();
+        } catch (JsonProcessingException e) {
+            return false;
         }
     }
 

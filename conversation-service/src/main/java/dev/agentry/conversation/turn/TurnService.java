@@ -12,6 +12,15 @@ import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.conversation.ConversationServiceConfig;
 import dev.agentry.conversation.dependency.CallBudget;
 import dev.agentry.conversation.dependency.CatalogClient;
+import dev.agentry.conversation.dialogue.DialoguePrompt;
+import dev.agentry.conversation.dialogue.DialogueSteps;
+import dev.agentry.conversation.dialogue.RuntimeConfigs;
+import dev.agentry.conversation.dialogue.TemplateChoice;
+import dev.agentry.conversation.dialogue.Templates;
+import dev.agentry.conversation.dialogue.VariableUpdates;
+import dev.agentry.conversation.dialogue.ScenarioDefinition;
+import dev.agentry.conversation.dialogue.ScenarioTurn;
+import dev.agentry.conversation.dialogue.TransitionConditions;
 import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.MemoryClient;
 import dev.agentry.conversation.dependency.MemoryHit;
@@ -105,6 +114,15 @@ public class TurnService {
     @Inject
     Tracer tracer;
 
+    @Inject
+    DialogueSteps dialogue;
+
+    @Inject
+    RuntimeConfigs runtimes;
+
+    @Inject
+    Templates templates;
+
     /** A turn of the channel user's live session with the agent, opened when there is none. */
     public Uni<TurnResult> take(ChannelTurnRequest request, String authorization) {
         return take(request, authorization, null);
@@ -143,6 +161,11 @@ public class TurnService {
                         LOG.warnf("turn of session %s not embedded: %s", sessionId, e.toString());
                         return Optional.empty();
                     }));
+            // The agent's runtime config (templates, variables) is asked for now, beside everything else, and waited for at the step.
+            Uni<RuntimeConfigs.Read> runtime = steps.time("runtime_config", () -> runtimes.get(steps.budget(), authorization, tenant, session.agentId()))
+                    .memoize().indefinitely();
+            runtime.subscribe().with(read -> {
+            }, e -> LOG.warnf("runtime config of agent %s not read: %s", session.agentId(), e.toString()));
             boolean withCatalog = config.turn().catalogEnabled();
             Uni<Optional<CatalogClient.Verdict>> guarded = !withCatalog ? Uni.createFrom().item(Optional.of(ALLOWED))
                     : steps.time("guardrails_input", () -> catalog.guard(steps.budget(), authorization, request.message(), "input",
@@ -156,6 +179,7 @@ public class TurnService {
                     });
             return Uni.combine().all().unis(customer, vector, guarded, bot).asTuple()
                     .flatMap(t -> retrieve(session, request.message(), t.getItem1(), t.getItem2(), t.getItem4(), authorization, steps)
+                            .call(found -> followScenario(tenant, session, request, found, steps, authorization, runtime))
                             .flatMap(found -> finish(tenant, session, request, found, steps, started, authorization,
                                     inputVerdict(t.getItem3(), steps))));
         });
@@ -197,6 +221,36 @@ public class TurnService {
                 .map(r -> new Retrieved(customer, vector, r.getItem1(), r.getItem2(), r.getItem3(), bot, r.getItem4(), r.getItem5()));
     }
 
+    /** The scenario step of this turn (entered, moved, stayed or left), kept in {@code steps} for the answer and the session. */
+    private Uni<TemplateChoice> followScenario(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
+            String authorization, Uni<RuntimeConfigs.Read> runtime) {
+        Map<String, String> slotsFilled = new LinkedHashMap<>();
+        SlotExtractors.extract(request.message()).forEach(x -> slotsFilled.put(x.key(), x.value()));
+        java.util.Set<String> filled = new java.util.HashSet<>(session.variables().keySet());
+        filled.addAll(slotsFilled.keySet());
+        // The runtime config (asked for at the turn's start) names the scenarios' current versions: a session behind migrates.
+        return runtime.invoke(read -> {
+            if (read.degraded()) {
+                steps.degrade("runtime_config");
+            }
+        }).flatMap(read -> steps.time("scenario_step", () -> dialogue.follow(steps.budget(), authorization, tenant, session, found.scenarios(),
+                config.turn().scenarioThreshold(), new TransitionConditions.TurnFacts(request.message(), found.vector(), filled),
+                read.runtime()))
+                .invoke(turn -> {
+                    steps.scenario = turn;
+                    if (turn.degraded()) {
+                        steps.degrade("scenario_step");
+                    }
+                })
+                .flatMap(turn -> {
+                    steps.variables = read.runtime().map(r -> VariableUpdates.of(slotsFilled, r, turn)).orElse(VariableUpdates.none());
+                    return read.runtime().isEmpty() ? Uni.createFrom().item(TemplateChoice.none())
+                            : steps.time("templates", () -> templates.choose(tenant, session.sessionId(), read.runtime().get(), turn,
+                                    session.variables(), slotsFilled));
+                }))
+                .invoke(choice -> steps.templates = choice);
+    }
+
     private Uni<TurnResult> finish(UUID tenant, Session session, TurnRequest request, Retrieved found, Steps steps,
             long started, String authorization, CatalogClient.Verdict input) {
         Optional<RuleHit> rule = found.rules().stream().filter(r -> r.score() >= config.turn().ruleThreshold())
@@ -206,6 +260,9 @@ public class TurnService {
         if (input.blocked()) {
             // A blocking guardrail answers with its fallback message: no rule, cache or LLM speaks.
             answer = Uni.createFrom().item(new Answer(input.text(), "guardrail", null));
+        } else if (steps.templates.exclusive().isPresent()) {
+            // An EXCLUSIVE template where the session is answers alone: no rule, FAQ, cache or LLM.
+            answer = Uni.createFrom().item(new Answer(steps.templates.exclusive().get().text(), "template", null));
         } else if (ruleText.isPresent()) {
             answer = Uni.createFrom().item(new Answer(ruleText.get(), "rule", null));
         } else if (bestFaq(found).isPresent()) {
@@ -270,7 +327,7 @@ public class TurnService {
             } else if (hit.get().isPresent()) {
                 return Uni.createFrom().item(new Answer(hit.get().get(), "cache", null));
             }
-            io.vertx.core.json.JsonArray told = prompt(new TurnRequest(asked), found);
+            io.vertx.core.json.JsonArray told = prompt(new TurnRequest(asked), found, DialoguePrompt.notes(steps.scenario, steps.templates));
             return steps.time("llm", () -> steps.onToken() == null
                     ? configs.complete(steps.budget(), authorization, told, 400, config.turn().llmTimeout())
                     : configs.stream(steps.budget(), authorization, told, 400, config.turn().llmTimeout(), steps.onToken())).map(outcome -> {
@@ -284,7 +341,11 @@ public class TurnService {
                         if (outcome.failed()) {
                             steps.degrade("llm");
                         }
-                        return new Answer(config.turn().fallbackResponse(), "fallback", null);
+                        // The deterministic responder: the scenario step's own words, else a FALLBACK template, else the fallback.
+                        return steps.scenario.step().flatMap(ScenarioDefinition.Step::response)
+                                .map(text -> new Answer(text, "step", null))
+                                .or(() -> steps.templates.fallback().map(t -> new Answer(t.text(), "template", null)))
+                                .orElseGet(() -> new Answer(config.turn().fallbackResponse(), "fallback", null));
                     });
         });
     }
@@ -323,9 +384,10 @@ public class TurnService {
      * customer's closest memories (what they said before), and the message. config-service holds the
      * model and key; the tokens count against the tenant's monthly budget.
      */
-    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found) {
+    static io.vertx.core.json.JsonArray prompt(TurnRequest request, Retrieved found, Optional<String> dialogueNotes) {
         StringBuilder system = new StringBuilder("You are this business's customer assistant. Answer the customer's message "
                 + "briefly and kindly, in their language. If you cannot help, say that a colleague will follow up.");
+        dialogueNotes.ifPresent(text -> system.append("\n\n").append(text));
         if (!found.memories().isEmpty()) {
             system.append("\n\nWhat this customer told us before:");
             found.memories().forEach(m -> system.append("\n- ").append(m.content()));
@@ -344,8 +406,8 @@ public class TurnService {
             long started, String authorization, Optional<RuleHit> rule, Answer answer, CatalogClient.Verdict input) {
         String response = answer.text();
         String source = answer.source();
-        Optional<ScenarioHit> entered = found.scenarios().stream().filter(s -> s.score() >= config.turn().scenarioThreshold())
-                .findFirst();
+        ScenarioTurn scenario = steps.scenario;
+        Optional<ScenarioHit> entered = scenario.entered();
         UUID customer = found.customer().orElse(session.customerProfileId());
         List<SlotExtractors.Extracted> extracted = SlotExtractors.extract(request.message());
 
@@ -354,6 +416,11 @@ public class TurnService {
         decision.put("chosen_rule", rule.map(RuleHit::name).orElse(null));
         decision.put("scenario_entered", entered.map(s -> Map.of("scenario_id", s.scenarioId().toString(), "name",
                 String.valueOf(s.name()), "score", s.score())).orElse(null));
+        decision.put("scenario_step", scenario.decision());
+        decision.put("migration", scenario.migrationRecord());
+        decision.put("template", DialoguePrompt.chosenTemplate(steps.templates, source));
+        decision.put("variables", steps.variables.decision());
+        decision.put("variables_refused", steps.variables.applyTo(session.variables()).refused());
         decision.put("memories", found.memories().stream().map(m -> Map.of("episode_id", m.episodeId().toString(),
                 "similarity", m.similarity())).toList());
         decision.put("slots", extracted.stream().map(x -> Map.of("key", x.key(), "value", x.value(), "confidence",
@@ -399,12 +466,27 @@ public class TurnService {
         Instant now = Instant.now();
         UUID botId = found.bot().map(CatalogClient.BotScope::botId).orElse(null);
         UUID botVersionId = versionOf(found);
-        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), current -> entered
-                .map(s -> current.afterTurn(customer, botId, botVersionId, s.scenarioId(), s.version(), s.entryStepId(), now))
-                .orElseGet(() -> current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
-                        current.activeScenarioVersion(), current.currentStepId(), now)))
+        // The step moves only from where this turn found it: a concurrent turn that moved it first wins.
+        // The variables' policies are applied to the session as the compare-and-set finds it (a retry re-applies them).
+        VariableUpdates variables = steps.variables;
+        return stored.flatMap(turnNumber -> sessions.recordTurn(session.sessionId(), latest -> {
+            // The step moves (and a migration applies) only from where this turn found the session.
+            boolean moves = scenario.moved() && java.util.Objects.equals(latest.activeScenarioId(), session.activeScenarioId())
+                    && java.util.Objects.equals(latest.activeScenarioVersion(), session.activeScenarioVersion())
+                    && java.util.Objects.equals(latest.currentStepId(), session.currentStepId());
+            Map<String, Object> before = moves && scenario.clearsVariables() ? Map.of() : latest.variables();
+            Map<String, Object> applied = variables.updates().isEmpty() ? before : variables.applyTo(before).variables();
+            Session current = applied == latest.variables() || !sessions.variablesFit(applied) ? latest : latest.withVariables(applied);
+            if (moves && scenario.migrationRecord() != null) {
+                current = current.withPendingMigration(scenario.migrationRecord());
+            }
+            return moves
+                            ? current.afterTurn(customer, botId, botVersionId, scenario.scenarioId(), scenario.version(), scenario.stepId(), now)
+                            : current.afterTurn(customer, botId, botVersionId, current.activeScenarioId(),
+                                    current.activeScenarioVersion(), current.currentStepId(), now);
+        })
                 .invoke(updated -> handOver(tenant, updated, request, response, found, turnNumber, latencyMs, decision,
-                        authorization))
+                        authorization, steps))
                 .map(updated -> new TurnResult(updated.sessionId(), decisionId, response, source, updated.version(), updated.customerProfileId(),
                         updated.activeScenarioId(), updated.currentStepId(), steps.degraded(), decision)));
     }
@@ -423,10 +505,13 @@ public class TurnService {
 
     /** The turn's episode to memory-service and its record to the audit stream; nothing waits for either. */
     private void handOver(UUID tenant, Session session, TurnRequest request, String response, Retrieved found, int turnNumber,
-            int latencyMs, Map<String, Object> decision, String authorization) {
+            int latencyMs, Map<String, Object> decision, String authorization, Steps steps) {
         if (session.customerProfileId() != null && found.vector().isPresent()) {
-            memories.recordTurn(CallBudget.unbounded(), authorization, session.agentId(), session.customerProfileId(), session.sessionId(),
-                    "Customer: " + request.message() + "\nAgent: " + response, found.vector().get(), embeddings.model())
+            // As a step of the turn (its own span, on the request's context): the session's
+            // compare-and-set may have retried on another thread, which carries no trace.
+            steps.time("episode", () -> memories.recordTurn(CallBudget.unbounded(), authorization, session.agentId(),
+                    session.customerProfileId(), session.sessionId(), "Customer: " + request.message() + "\nAgent: " + response,
+                    found.vector().get(), embeddings.model()))
                     .subscribe().with(ok -> {
                     }, e -> LOG.debugf("turn episode not recorded: %s", e.toString()));
         }
@@ -442,7 +527,7 @@ public class TurnService {
         data.put("agent_id", session.agentId());
         data.put("profile_id", session.customerProfileId());
         data.put("trace_id", decision.get("trace_id"));
-        audit.publish(AuditRecord.of(AuditKind.TURN_RECORD, tenant, data)).subscribe().with(id -> {
+        steps.time("audit", () -> audit.publish(AuditRecord.of(AuditKind.TURN_RECORD, tenant, data))).subscribe().with(id -> {
         }, e -> LOG.warnf("turn record of session %s not published: %s", session.sessionId(), e.toString()));
     }
 
@@ -465,6 +550,12 @@ public class TurnService {
         private final Tracer tracer;
         private final Context trace;
         private final io.vertx.core.Context request;
+        /** Where the turn leaves the session in its scenario (set before the answer is chosen). */
+        volatile ScenarioTurn scenario = ScenarioTurn.none();
+        /** The agent's templates for where the session is (set with the scenario step). */
+        volatile TemplateChoice templates = TemplateChoice.none();
+        /** The agent's variables this turn sets (by their update policies, at the compare-and-set). */
+        volatile VariableUpdates variables = VariableUpdates.none();
 
         Steps(CallBudget budget, Consumer<String> onToken, Tracer tracer, Context trace, io.vertx.core.Context request) {
             this.budget = budget;

@@ -120,7 +120,7 @@ class TurnResourceTest extends TwoTenantTest {
                 .body("decision.llm.model", equalTo("stand-in-model")).body("decision.llm.input_tokens", equalTo(120))
                 .body("decision.offerings[0].offering_id", equalTo(StandInServices.OFFERING_ID.toString()))
                 .body("decision.latency_ms.offerings", org.hamcrest.Matchers.notNullValue())
-                .body("degraded", containsInAnyOrder("rules", "scenarios"));
+                .body("degraded", containsInAnyOrder("rules", "scenarios", "runtime_config"));
         var call = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
         io.vertx.core.json.JsonObject sent = (io.vertx.core.json.JsonObject) call.get("body");
         assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").contains("Ordered a kettle, #4471."),
@@ -143,7 +143,7 @@ class TurnResourceTest extends TwoTenantTest {
         StandInServices.MODES.remove("llm");
         StandInServices.LLM_CONFIGURED.set(false);
         as(runtime).body(Map.of("message", "anyone?")).post(turn(session)).then().statusCode(200)
-                .body("response_source", equalTo("fallback")).body("degraded", containsInAnyOrder("rules", "scenarios"));
+                .body("response_source", equalTo("fallback")).body("degraded", containsInAnyOrder("rules", "scenarios", "runtime_config"));
     }
 
     /** catalog-service's guardrails on the way in and out, and its semantic cache before the LLM (stood in). */
@@ -241,7 +241,7 @@ class TurnResourceTest extends TwoTenantTest {
         StandInServices.MODES.put("config", StandInServices.Mode.DOWN);
         UUID first = create(runtime, newSession(agent, "web", "degraded-1"));
         as(runtime).body(Map.of("message", "refund please")).post(turn(first)).then().statusCode(200)
-                .body("degraded", containsInAnyOrder("rules", "scenarios")).body("response_source", equalTo("fallback"))
+                .body("degraded", containsInAnyOrder("rules", "scenarios", "runtime_config")).body("response_source", equalTo("fallback"))
                 .body("session_version", equalTo(2));
 
         StandInServices.MODES.clear();
