@@ -123,6 +123,7 @@ class TurnDegradationTest {
     @ParameterizedTest
     @EnumSource(Dependency.class)
     void aStoppedDependencyDegradesTheTurnAndLosesNothing(Dependency dependency) throws Exception {
+        warmUp();
         Conversation conversation = new Conversation();
         Suite.stop(dependency.service);
         TurnResult degraded;
@@ -138,6 +139,7 @@ class TurnDegradationTest {
     @ParameterizedTest
     @EnumSource(Dependency.class)
     void aFrozenDependencyDegradesTheTurnWithinItsTimeouts(Dependency dependency) throws Exception {
+        warmUp();
         Conversation conversation = new Conversation();
         Suite.freeze(dependency.service);
         TurnResult degraded;
@@ -155,6 +157,20 @@ class TurnDegradationTest {
                 + REST_OF_TURN.toMillis() + " ms for the rest of the turn)");
         conversation.assertDegradedAndKept(degraded, dependency);
         conversation.assertWholeAgain(dependency);
+    }
+
+    /**
+     * Whole turns of new customers until one is whole (at most five), so that every service has
+     * answered each call of a turn (a customer's first resolve included) before one of them is taken
+     * away: a service just started by the suite or by the case before answers its first calls
+     * slowly on this shared machine, and would show in {@code degraded} beside the one under test.
+     */
+    private static void warmUp() throws Exception {
+        for (int i = 0; i < 5; i++) {
+            if (new Conversation().turn(HOURS_MESSAGE).getDegraded().isEmpty()) {
+                return;
+            }
+        }
     }
 
     @Test
