@@ -11,7 +11,7 @@
 #
 # Usage: bench/turn/run.sh            (about 12-15 minutes on the 2-core project machine)
 # Environment (defaults):
-#   BENCH_RATES="2 5 10 15 20 30"   the ladder, turns per second
+#   BENCH_RATES="2 5 10 15 20 30 40"   the ladder, turns per second
 #   BENCH_DOWN_RATES=<highest sustained and the next>  the rates with memory-service stopped
 #   BENCH_SECONDS=60  BENCH_WARMUP_SECONDS=30 (at 5 turns/s, not recorded)
 #   BENCH_TENANTS=4  BENCH_SESSIONS_PER_AGENT=150 (3 agents a tenant: 1,800 sessions, one customer each)
@@ -31,7 +31,7 @@ mkdir -p "$work/classes" "$work/logs" "$work/tmp" "$work/djl" "$work/keys"
 
 DB=${BENCH_DB:-agentry_contract}
 BASE=${BENCH_PORT_BASE:-18180}
-RATES=${BENCH_RATES:-"2 5 10 15 20 30"}
+RATES=${BENCH_RATES:-"2 5 10 15 20 30 40"}
 STEP_SECONDS=${BENCH_SECONDS:-60}
 WARMUP_SECONDS=${BENCH_WARMUP_SECONDS:-30}
 TENANTS=${BENCH_TENANTS:-4}
