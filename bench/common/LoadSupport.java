@@ -44,6 +44,15 @@ final class LoadSupport {
             nanos[size++] = latency;
         }
 
+        /** Successful answers recorded so far. */
+        synchronized long count() {
+            return size;
+        }
+
+        long errors() {
+            return errors.get();
+        }
+
         synchronized void print(int concurrency, int seconds, long serviceCpuMillis) {
             long[] sorted = Arrays.copyOf(nanos, size);
             Arrays.sort(sorted);

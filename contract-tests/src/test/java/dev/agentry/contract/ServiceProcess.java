@@ -32,6 +32,7 @@ final class ServiceProcess implements AutoCloseable {
     private final Path root;
     private final String logName;
     private final Map<String, String> env;
+    private volatile boolean frozen;
 
     private ServiceProcess(String name, int port, Process process, Path log, Path root, String logName, Map<String, String> env) {
         this.name = name;
@@ -64,10 +65,16 @@ final class ServiceProcess implements AutoCloseable {
         if (process.isAlive()) {
             throw new IllegalStateException(name + " is still running");
         }
-        return start(root, name, logName, env, port);
+        return start(root, name, logName, env, port, true);
     }
 
     private static ServiceProcess start(Path root, String service, String logName, Map<String, String> env, int port) {
+        return start(root, service, logName, env, port, false);
+    }
+
+    /** {@code appendLog}: a restart writes after the first run's output, which stays readable. */
+    private static ServiceProcess start(Path root, String service, String logName, Map<String, String> env, int port,
+            boolean appendLog) {
         Path jar = root.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package " + service + " first (the reactor builds it before"
@@ -85,7 +92,8 @@ final class ServiceProcess implements AutoCloseable {
             command.add("-jar");
             command.add(jar.toString());
             ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile())
-                    .redirectErrorStream(true).redirectOutput(log.toFile());
+                    .redirectErrorStream(true)
+                    .redirectOutput(appendLog ? ProcessBuilder.Redirect.appendTo(log.toFile()) : ProcessBuilder.Redirect.to(log.toFile()));
             builder.environment().putAll(env);
             builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
             builder.environment().put("AGENTRY_LOG_JSON", "false");
@@ -155,8 +163,42 @@ final class ServiceProcess implements AutoCloseable {
         return process.exitValue();
     }
 
+    /**
+     * Freezes the process ({@code kill -STOP}): it keeps its port and accepts connections (the
+     * kernel does), but answers nothing, the way a service stuck in a long GC pause or on an
+     * overloaded node looks to its callers. {@link #thaw()} resumes it where it stopped.
+     */
+    void freeze() {
+        signal("STOP");
+        frozen = true;
+    }
+
+    /** Resumes a {@link #freeze() frozen} process ({@code kill -CONT}). */
+    void thaw() {
+        signal("CONT");
+        frozen = false;
+    }
+
+    private void signal(String signal) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid())).redirectErrorStream(true).start();
+            if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " (" + name + ") failed: "
+                        + new String(kill.getInputStream().readAllBytes()));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     @Override
     public void close() {
+        if (frozen) {
+            thaw(); // a stopped process would not act on SIGTERM until resumed
+        }
         process.destroy();
         try {
             if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {

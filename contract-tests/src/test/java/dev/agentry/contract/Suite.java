@@ -94,11 +94,67 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
      * it back on the same port, where the other services still call it.
      */
     static void stopMemory() {
-        running.memory.close();
+        stop("memory-service");
     }
 
     static void startMemory() {
-        running.memory = running.memory.restart();
+        start("memory-service");
+    }
+
+    /**
+     * Stops one of the services the others call ({@code config-service}, {@code memory-service},
+     * {@code profile-service}, {@code audit-service}, {@code catalog-service});
+     * {@link #start(String)} brings it back on the same port and environment.
+     */
+    static void stop(String service) {
+        running.process(service).close();
+    }
+
+    static void start(String service) {
+        ServiceProcess restarted = running.process(service).restart();
+        switch (service) {
+            case "config-service" -> running.config = restarted;
+            case "memory-service" -> running.memory = restarted;
+            case "profile-service" -> running.profile = restarted;
+            case "audit-service" -> running.audit = restarted;
+            case "catalog-service" -> running.catalog = restarted;
+            default -> throw new IllegalArgumentException(service);
+        }
+    }
+
+    /** Freezes {@code service} ({@link ServiceProcess#freeze()}): its callers' requests hang. */
+    static void freeze(String service) {
+        running.process(service).freeze();
+    }
+
+    static void thaw(String service) {
+        running.process(service).thaw();
+    }
+
+    private ServiceProcess process(String service) {
+        return switch (service) {
+            case "config-service" -> config;
+            case "memory-service" -> memory;
+            case "profile-service" -> profile;
+            case "audit-service" -> audit;
+            case "catalog-service" -> catalog;
+            case "conversation-service" -> conversation;
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    /**
+     * A JDBC connection to the suite's database as the schema owner, for what no API shows (a
+     * decision event's row). Every table has forced row-level security: bind the tenant first with
+     * {@code SELECT set_config('app.tenant_id', ?, false)}.
+     */
+    static Connection database() throws SQLException {
+        return DriverManager.getConnection(databaseUrl(), env("AGENTRY_DB_OWNER_USER", "agentry_owner"),
+                env("AGENTRY_DB_OWNER_PASSWORD", "agentry_owner"));
+    }
+
+    private static String databaseUrl() {
+        return "jdbc:postgresql://" + env("AGENTRY_DB_HOST", "127.0.0.1") + ":" + env("AGENTRY_DB_PORT", "5432") + "/" + DB_NAME;
     }
 
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
@@ -154,10 +210,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     }
 
     private static void dropSchemas() {
-        String url = "jdbc:postgresql://" + env("AGENTRY_DB_HOST", "127.0.0.1") + ":" + env("AGENTRY_DB_PORT", "5432") + "/"
-                + DB_NAME;
-        try (Connection c = DriverManager.getConnection(url, env("AGENTRY_DB_OWNER_USER", "agentry_owner"),
-                env("AGENTRY_DB_OWNER_PASSWORD", "agentry_owner")); Statement s = c.createStatement()) {
+        try (Connection c = database(); Statement s = c.createStatement()) {
             s.execute("SET client_min_messages TO warning");
             s.execute("DROP SCHEMA IF EXISTS " + String.join(", ", SCHEMAS) + " CASCADE");
         } catch (SQLException e) {
