@@ -41,6 +41,7 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     private ServiceProcess catalog;
     private ServiceProcess conversation;
     private String platformApiKey;
+    private LlmStandIn llm;
     private Map<String, String> conversationEnv;
 
     @Override
@@ -158,6 +159,11 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
     }
 
     /** The platform-admin API key config-service's bootstrap wrote, as a user would read it. */
+    /** The OpenAI-compatible provider config-service calls for every tenant with an LLM here. */
+    static LlmStandIn llm() {
+        return running.llm;
+    }
+
     static String platformApiKey() {
         return running.platformApiKey;
     }
@@ -182,6 +188,10 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         configEnv.put("AGENTRY_SECRETS_MASTER_KEY", random(32));
         configEnv.put("AGENTRY_BOOTSTRAP", "true");
         configEnv.put("AGENTRY_BOOTSTRAP_FILE", bootstrapFile.toString());
+        // The tenants' LLM provider: an OpenAI-compatible stand-in on a local port. The provider URLs
+        // are a map setting, passed as a system property through the JVM's own environment variable.
+        llm = LlmStandIn.start();
+        configEnv.put("JAVA_TOOL_OPTIONS", "-Dagentry.config.llm.provider-urls.openai=" + llm.baseUrl());
         config = ServiceProcess.start(root, "config-service", configEnv);
         platformApiKey = Files.readString(bootstrapFile).strip();
 
@@ -206,6 +216,9 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
             if (service != null) {
                 service.close();
             }
+        }
+        if (llm != null) {
+            llm.close();
         }
     }
 

@@ -44,7 +44,7 @@ public class ChatCompletionResource {
     @APIResponse(responseCode = "504", description = "The LLM provider did not answer in time",
             content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     @POST
-    @Operation(operationId = "completeChat")
+    @Operation(operationId = "completeChat", description = "The tenant's LLM answers the messages. With Accept: text/event-stream it is streamed as server-sent events: token events ({\"content\": ...}), then done with this answer's fields, or error with a problem.")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<ChatAnswer> complete(@NotNull @Valid ChatRequest body) {
@@ -65,7 +65,8 @@ public class ChatCompletionResource {
      * provider refuses or fails midway.
      */
     @POST
-    @Operation(operationId = "streamChat")
+    // Described by completeChat: one operation per path and verb in the published document.
+    @Operation(hidden = true)
     @StreamPrecheck.Streamed
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })

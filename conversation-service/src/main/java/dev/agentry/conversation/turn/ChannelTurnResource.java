@@ -37,7 +37,7 @@ public class ChannelTurnResource {
     StreamedAnswers streamed;
 
     @POST
-    @Operation(operationId = "takeChannelTurn")
+    @Operation(operationId = "takeChannelTurn", description = "Takes a turn of the channel user's live session with the agent (opened when there is none). With Accept: text/event-stream it is streamed as takeTurn describes.")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<TurnResult> take(@NotNull @Valid ChannelTurnRequest body, @HeaderParam("Authorization") String authorization) {
@@ -46,7 +46,8 @@ public class ChannelTurnResource {
 
     /** The same turn streamed ({@code Accept: text/event-stream}; {@link TurnEvents}). */
     @POST
-    @Operation(operationId = "streamChannelTurn")
+    // Described by takeChannelTurn: one operation per path and verb in the published document.
+    @Operation(hidden = true)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Multi<OutboundSseEvent> stream(@NotNull @Valid ChannelTurnRequest body, @HeaderParam("Authorization") String authorization,

@@ -40,7 +40,7 @@ public class TurnResource {
      * other services with.
      */
     @POST
-    @Operation(operationId = "takeTurn")
+    @Operation(operationId = "takeTurn", description = "Takes a turn and answers its result. With Accept: text/event-stream (and only when the header names it) the same request is answered as server-sent events instead: token events ({\"content\": ...}) as the LLM writes, then a turn event with this result's fields.")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
     public Uni<TurnResult> take(@PathParam("id") UUID id, @NotNull @Valid TurnRequest body,
@@ -54,7 +54,9 @@ public class TurnResource {
      * ({@link TurnStreamPrecheck}).
      */
     @POST
-    @Operation(operationId = "streamTurn")
+    // Not a second operation in the published document: the same path and verb as takeTurn, which
+    // describes it (a generated client built from two operations on one path got only the last one).
+    @Operation(hidden = true)
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @TurnStreamPrecheck.SessionChecked
     @RolesAllowed({ Roles.AGENT_RUNTIME, Roles.TENANT_ADMIN })
