@@ -24,7 +24,7 @@ public record OfferingSearch(
         SearchStrategy strategy,
         UUID domainId,
         @Pattern(regexp = "^(physical|service|asset|financial)$", message = "must be physical, service, asset or financial") String offeringType,
-        @Valid @Size(max = 20) List<AttributeFilter> filters,
+        @Size(max = 20) List<@Valid AttributeFilter> filters,
         @Valid PriceFilter price,
         Boolean inStock,
         @Min(1) @Max(100) Integer limit) {
