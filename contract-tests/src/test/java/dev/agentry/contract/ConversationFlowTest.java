@@ -131,6 +131,16 @@ class ConversationFlowTest {
         assertEquals("llm", third.path("response_source").asText(), third.toString());
         assertEquals(LlmStandIn.ANSWER, third.path("response").asText());
         assertTrue(third.path("decision").path("memories").size() > 0, "the customer's earlier turns were recalled: " + third);
+        // The call's price by the model registry (42 tokens in at $0.001/1k, 9 out at $0.002/1k) is the decision's.
+        assertEquals(0.00006, third.path("decision").path("llm").path("estimated_cost_usd").asDouble(), 1e-9, third.toString());
+        try (var db = Suite.database(); var statement = db.createStatement()) {
+            statement.execute("SELECT set_config('app.tenant_id', '" + tenant.tenantId() + "', false)"); // forced RLS
+            try (var row = statement.executeQuery("SELECT estimated_cost_usd FROM conversation.decision_events WHERE id = '"
+                    + third.path("decision_id").asText() + "'")) {
+                assertTrue(row.next(), "the decision row is there");
+                assertEquals(0, new java.math.BigDecimal("0.00006").compareTo(row.getBigDecimal(1)), "estimated_cost_usd");
+            }
+        }
         List<LlmStandIn.Call> calls = Suite.llm().calls();
         assertEquals(1, calls.size());
         LlmStandIn.Call call = calls.get(0);

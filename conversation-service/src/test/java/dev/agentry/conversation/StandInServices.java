@@ -313,7 +313,8 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
                     response.write("event:token\ndata:" + new JsonObject().put("content", LLM_PIECES.get(n)).encode() + "\n\n");
                 } else {
                     response.end("event:done\ndata:" + new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model")
-                            .put("provider", "openai").put("input_tokens", 120).put("output_tokens", 30).encode() + "\n\n");
+                            .put("provider", "openai").put("input_tokens", 120).put("output_tokens", 30).put("cost_usd", 0.00018).encode()
+                            + "\n\n");
                 }
             });
         }
@@ -375,7 +376,7 @@ public class StandInServices implements QuarkusTestResourceLifecycleManager {
         }
         if (path.equals("/v1/llm/chat-completions")) {
             return new JsonObject().put("content", LLM_ANSWER).put("model", "stand-in-model").put("provider", "openai")
-                    .put("input_tokens", 120).put("output_tokens", 30);
+                    .put("input_tokens", 120).put("output_tokens", 30).put("cost_usd", 0.00018);
         }
         if (path.startsWith("/v1/users/")) {
             return USERS.contains(UUID.fromString(path.substring("/v1/users/".length())))

@@ -66,7 +66,8 @@ public class ConfigClient {
     }
 
     /** What the tenant's LLM said: its text, model and token counts. */
-    public record Completion(String content, String model, int inputTokens, int outputTokens) {
+    /** What the tenant's LLM wrote, with its token counts and their price by the model registry (null: not priced). */
+    public record Completion(String content, String model, int inputTokens, int outputTokens, Double costUsd) {
     }
 
     /** Whether an LLM answered, the tenant has none (409), or it could not answer (down, slow, an error). */
@@ -110,6 +111,6 @@ public class ConfigClient {
         }
         JsonObject json = answer.get().body();
         return new LlmOutcome(new Completion(json.getString("content", ""), json.getString("model"),
-                json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0)), false);
+                json.getInteger("input_tokens", 0), json.getInteger("output_tokens", 0), json.getDouble("cost_usd")), false);
     }
 }

@@ -13,15 +13,17 @@ import java.util.UUID;
 public class DecisionStore {
 
     /**
-     * One decision of a turn, with the catalog bot version that answered it (null without one); the
-     * caller's transaction also holds the turn's messages.
+     * One decision of a turn, with the catalog bot version that answered it (null without one) and
+     * what its LLM call cost by the model registry's prices (null without one); the caller's
+     * transaction also holds the turn's messages.
      */
     public Uni<Void> insert(SqlConnection conn, UUID tenantId, UUID id, UUID sessionId, UUID inputMessageId, UUID botVersionId,
-            String eventType, Map<String, Object> metadata, int latencyMs) {
+            String eventType, Map<String, Object> metadata, Double estimatedCostUsd, int latencyMs) {
         return conn.preparedQuery("INSERT INTO decision_events (id, tenant_id, session_id, input_message_id, bot_version_id, "
-                + "event_type, decision_metadata, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8)")
+                + "event_type, decision_metadata, estimated_cost_usd, latency_ms) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)")
                 .execute(Tuple.from(new Object[] { id, tenantId, sessionId, inputMessageId, botVersionId, eventType,
-                        new JsonObject(metadata), latencyMs }))
+                        new JsonObject(metadata), estimatedCostUsd == null ? null : java.math.BigDecimal.valueOf(estimatedCostUsd),
+                        latencyMs }))
                 .replaceWithVoid();
     }
 

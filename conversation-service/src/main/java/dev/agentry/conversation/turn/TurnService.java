@@ -434,8 +434,12 @@ public class TurnService {
         decision.put("guardrails", Map.of("input", Map.of("outcome", input.outcome(), "fired", input.fired()), "output",
                 answer.output() == null ? Map.of() : Map.of("outcome", answer.output().outcome(), "fired", answer.output().fired())));
         if (answer.completion() != null) {
-            decision.put("llm", Map.of("model", String.valueOf(answer.completion().model()), "input_tokens",
-                    answer.completion().inputTokens(), "output_tokens", answer.completion().outputTokens()));
+            Map<String, Object> llm = new LinkedHashMap<>();
+            llm.put("model", String.valueOf(answer.completion().model()));
+            llm.put("input_tokens", answer.completion().inputTokens());
+            llm.put("output_tokens", answer.completion().outputTokens());
+            llm.put("estimated_cost_usd", answer.completion().costUsd());
+            decision.put("llm", llm);
         }
         decision.put("embedding_model", found.vector().isPresent() ? embeddings.model() : null);
         decision.put("degraded", steps.degraded());
@@ -462,7 +466,7 @@ public class TurnService {
                         answer.completion() == null ? null : answer.completion().outputTokens(), null, null, latencyMs)))
                 .flatMap(assistant -> decisions.nextTurnNumber(conn, tenant, session.sessionId()))
                 .call(number -> decisions.insert(conn, tenant, decisionId, session.sessionId(), userMessageId, versionOf(found),
-                        "turn", decision, latencyMs)));
+                        "turn", decision, answer.completion() == null ? null : answer.completion().costUsd(), latencyMs)));
         Instant now = Instant.now();
         UUID botId = found.bot().map(CatalogClient.BotScope::botId).orElse(null);
         UUID botVersionId = versionOf(found);

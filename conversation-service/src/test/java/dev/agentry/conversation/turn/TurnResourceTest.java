@@ -118,9 +118,13 @@ class TurnResourceTest extends TwoTenantTest {
         as(runtime).body(Map.of("message", "Can you tell me about my kettle order?")).post(turn(session)).then().statusCode(200)
                 .body("response", equalTo(StandInServices.LLM_ANSWER)).body("response_source", equalTo("llm"))
                 .body("decision.llm.model", equalTo("stand-in-model")).body("decision.llm.input_tokens", equalTo(120))
+                .body("decision.llm.estimated_cost_usd", equalTo(0.00018f))
                 .body("decision.offerings[0].offering_id", equalTo(StandInServices.OFFERING_ID.toString()))
                 .body("decision.latency_ms.offerings", org.hamcrest.Matchers.notNullValue())
                 .body("degraded", containsInAnyOrder("rules", "scenarios", "runtime_config"));
+        // The price config-service gave the call is the decision row's estimated_cost_usd.
+        assertEquals(18_000L, scalar(tenantA, "SELECT (estimated_cost_usd * 100000000)::bigint FROM conversation.decision_events "
+                + "WHERE session_id = '" + session + "'"));
         var call = StandInServices.CALLS.stream().filter(c -> "/v1/llm/chat-completions".equals(c.get("path"))).findFirst().orElseThrow();
         io.vertx.core.json.JsonObject sent = (io.vertx.core.json.JsonObject) call.get("body");
         assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").contains("Ordered a kettle, #4471."),
