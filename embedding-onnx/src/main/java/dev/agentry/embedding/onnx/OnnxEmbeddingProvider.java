@@ -147,37 +147,13 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
             synchronized (this) {
                 m = model;
                 if (m == null) {
-                    Path modelFile = extract(MODEL_FILE);
-                    Path tokenizerFile = extract(TOKENIZER_FILE);
                     // Runnable::run: our executor already bounds the parallelism.
-                    m = withoutContextClassLoader(() -> new OnnxEmbeddingModel(modelFile, tokenizerFile, PoolingMode.CLS, Runnable::run));
+                    m = new OnnxEmbeddingModel(extract(MODEL_FILE), extract(TOKENIZER_FILE), PoolingMode.CLS, Runnable::run);
                     model = m;
                 }
             }
         }
         return m;
-    }
-
-    /**
-     * Loads the model with no context class loader. Two threads made during the load keep the
-     * context class loader of the thread that made them: ONNX Runtime's JVM shutdown hook (which
-     * closes its environment) and the JDK 17 "process reaper" that waits for the
-     * {@code /sbin/ldconfig -p} JNA runs when DJL asks whether CUDA is there. The first would pin
-     * this application's class loader until the JVM exits, the second until it retires. One JVM
-     * runs one application in production, so this matters where Quarkus restarts in one JVM (tests,
-     * dev mode): a heap dump of config-service's tests showed the first application (tens of MB)
-     * still live beside the third. ONNX Runtime and DJL find their native libraries through their
-     * own classes' loaders when the context has none.
-     */
-    private static <T> T withoutContextClassLoader(java.util.function.Supplier<T> load) {
-        Thread thread = Thread.currentThread();
-        ClassLoader context = thread.getContextClassLoader();
-        thread.setContextClassLoader(null);
-        try {
-            return load.get();
-        } finally {
-            thread.setContextClassLoader(context);
-        }
     }
 
     /**
