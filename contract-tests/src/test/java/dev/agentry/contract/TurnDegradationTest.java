@@ -81,11 +81,14 @@ class TurnDegradationTest {
      */
     enum Dependency {
         PROFILE("profile-service", Set.of("profile"), Set.of(), CALL_TIMEOUT),
-        // No rule can answer without config-service, so the turn asks its LLM, also through config-service.
-        CONFIG("config-service", Set.of("rules", "scenarios"), Set.of("llm"), CALL_TIMEOUT.plus(LLM_TIMEOUT)),
+        // No rule can answer without config-service, so the turn asks its LLM, also through config-service;
+        // the agent's runtime config is read on every turn, the scenario's version by a session in it, and
+        // failures enough open config's circuit breaker, which is named too.
+        CONFIG("config-service", Set.of("rules", "scenarios", "runtime_config"), Set.of("llm", "scenario_step", "config"),
+                CALL_TIMEOUT.plus(LLM_TIMEOUT)),
         MEMORY("memory-service", Set.of("memory"), Set.of(), CALL_TIMEOUT),
         // The bot lookup and input guardrails (in parallel), the offering search, the output guardrails.
-        CATALOG("catalog-service", Set.of("bot", "guardrails", "offerings"), Set.of("faq", "cache"), CALL_TIMEOUT.multipliedBy(3));
+        CATALOG("catalog-service", Set.of("bot", "guardrails", "offerings"), Set.of("faq", "cache", "catalog"), CALL_TIMEOUT.multipliedBy(3));
 
         final String service;
         final Set<String> named;

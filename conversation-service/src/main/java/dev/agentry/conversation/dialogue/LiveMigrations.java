@@ -107,8 +107,8 @@ public class LiveMigrations {
                 return Uni.createFrom().item(done(session, currentVersion, version, stepId, false, plans, clear, false));
             }
             int to = plan.getInteger("to_version");
-            JsonObject policies = plan.getJsonObject("anchor_policies", new JsonObject());
-            JsonObject mapping = plan.getJsonObject("transformation_map", new JsonObject()).getJsonObject(stepId);
+            JsonObject policies = DialogueJson.object(plan, "anchor_policies");
+            JsonObject mapping = DialogueJson.object(plan, "transformation_map").getJsonObject(stepId);
             String action = (mapping != null ? mapping.getString("action") : policies.getString("unmapped_step", "restart"))
                     .toLowerCase(Locale.ROOT);
             boolean dropVariables = clear || Boolean.FALSE.equals(policies.getBoolean("preserve_variables"));

@@ -79,7 +79,7 @@ public class RuntimeConfigs {
     /** config-service's {@code RuntimeConfig}: {@code templates} and {@code variables} as its records serialise them. */
     static AgentRuntime parse(JsonObject json) {
         List<AgentRuntime.ResponseTemplate> templates = new ArrayList<>();
-        for (Object item : json.getJsonArray("templates", new JsonArray())) {
+        for (Object item : DialogueJson.array(json, "templates")) {
             JsonObject t = (JsonObject) item;
             String scopeId = t.getString("scope_id");
             templates.add(new AgentRuntime.ResponseTemplate(UUID.fromString(t.getString("id")), t.getString("name"),
@@ -88,14 +88,14 @@ public class RuntimeConfigs {
                     t.getString("scope_step_id")));
         }
         List<AgentRuntime.AgentVariable> variables = new ArrayList<>();
-        for (Object item : json.getJsonArray("variables", new JsonArray())) {
+        for (Object item : DialogueJson.array(json, "variables")) {
             JsonObject v = (JsonObject) item;
             Object value = v.getValue("default_value");
             variables.add(new AgentRuntime.AgentVariable(v.getString("name"), DialogueJson.plain(value),
                     AgentRuntime.UpdatePolicy.of(v.getString("update_policy"))));
         }
         java.util.Map<UUID, Integer> scenarios = new java.util.HashMap<>();
-        for (Object item : json.getJsonArray("scenarios", new JsonArray())) {
+        for (Object item : DialogueJson.array(json, "scenarios")) {
             JsonObject s = (JsonObject) item;
             scenarios.put(UUID.fromString(s.getString("scenario_id")), s.getInteger("version", 1));
         }

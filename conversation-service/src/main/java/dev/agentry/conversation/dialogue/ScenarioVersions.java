@@ -73,14 +73,14 @@ public class ScenarioVersions {
         JsonObject scenario = json.getJsonObject("scenario");
         Map<String, ScenarioDefinition.Step> steps = new LinkedHashMap<>();
         String entry = scenario.getString("entry_step_id");
-        for (Object item : scenario.getJsonArray("steps", new JsonArray())) {
+        for (Object item : DialogueJson.array(scenario, "steps")) {
             JsonObject step = (JsonObject) item;
             List<ScenarioDefinition.Transition> transitions = new ArrayList<>();
-            for (Object t : step.getJsonArray("transitions", new JsonArray())) {
+            for (Object t : DialogueJson.array(step, "transitions")) {
                 JsonObject transition = (JsonObject) t;
                 transitions.add(new ScenarioDefinition.Transition(transition.getString("to"), transition.getString("condition")));
             }
-            JsonObject metadata = step.getJsonObject("metadata", new JsonObject());
+            JsonObject metadata = DialogueJson.object(step, "metadata");
             String id = step.getString("id");
             steps.put(id, new ScenarioDefinition.Step(id, step.getString("name"), step.getString("instructions"),
                     metadata == null ? Map.of() : metadata.getMap(), List.copyOf(transitions)));

@@ -355,7 +355,10 @@ public class TurnService {
         if (!config.turn().catalogEnabled()) {
             return Uni.createFrom().item(answer);
         }
-        return steps.time("guardrails_output", () -> catalog.guard(steps.budget(), authorization, answer.text(), "output", session.channel(),
+        // Not bounded by the turn's deadline (only by its own call timeout): an answer written just
+        // before the deadline must still be judged before it goes out, not sent unguarded.
+        return steps.time("guardrails_output", () -> catalog.guard(CallBudget.unbounded(), authorization, answer.text(), "output",
+                session.channel(),
                 session.variables())).map(verdict -> {
                     if (verdict.isEmpty()) {
                         if (!steps.degraded().contains("guardrails")) {
