@@ -16,7 +16,10 @@ export DJL_CACHE_DIR=${DJL_CACHE_DIR:-$ROOT/.agentry/cache/djl}
 mkdir -p "$DJL_CACHE_DIR"
 
 echo "[test] ./mvnw -B install -Dai.djl.offline=true $*"
-./mvnw -B install -Dai.djl.offline=true "$@"
+if ! ./mvnw -B install -Dai.djl.offline=true "$@"; then
+  "$ROOT/deploy/local/failure-digest.sh"
+  exit 1
+fi
 
 # A whole build (no arguments) also checks that the committed Kubernetes manifests are the ones the
 # build generates (deploy/kubernetes/sync-generated.sh copies them after a settings change).
@@ -35,5 +38,6 @@ if [ $# -eq 0 ] && [ "${AGENTRY_SKIP_REDIS_CLUSTER:-0}" != 1 ] && [ -d "$ROOT/co
   echo "[test] conversation-service session store on Redis Cluster ($CLUSTER_URLS)"
   AGENTRY_REDIS_HOT_URL=$CLUSTER_URLS AGENTRY_REDIS_PERSIST_URL=$CLUSTER_URLS \
     AGENTRY_REDIS_HOT_CLIENT_TYPE=cluster AGENTRY_REDIS_PERSIST_CLIENT_TYPE=cluster \
-    ./mvnw -B -pl conversation-service test -Dai.djl.offline=true -Dtest=SessionResourceTest
+    ./mvnw -B -pl conversation-service test -Dai.djl.offline=true -Dtest=SessionResourceTest \
+    || { "$ROOT/deploy/local/failure-digest.sh"; exit 1; }
 fi
