@@ -45,13 +45,14 @@ AGENTRY_DB_NAME=$DB deploy/local/db-setup.sh >/dev/null
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc 'DROP SCHEMA IF EXISTS config CASCADE' 2>/dev/null
 rm -f "$work/platform-admin.key"
 # BENCH_JFR=1: a JFR CPU profile of config-service for the whole run, summarised at the end.
+# BENCH_JAVA_OPTS: more JVM options for config-service, e.g. -Dagentry.config.jwt.native-signing=false.
 jfr_option=
 [ "${BENCH_JFR:-0}" = 1 ] && jfr_option="-XX:StartFlightRecording=filename=$work/config-service.jfr,settings=profile,dumponexit=true"
 xacts() { psql -h 127.0.0.1 -U postgres -Atc "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
 AGENTRY_DB_NAME=$DB AGENTRY_JWT_PRIVATE_KEY="file:$root/.agentry/keys/private.pem" \
   AGENTRY_JWT_PUBLIC_KEY="file:$root/.agentry/keys/public.pem" AGENTRY_API_KEY_PEPPER="$AGENTRY_API_KEY_PEPPER" \
   AGENTRY_SECRETS_MASTER_KEY="$AGENTRY_SECRETS_MASTER_KEY" AGENTRY_BOOTSTRAP=true AGENTRY_BOOTSTRAP_FILE="$work/platform-admin.key" \
-  java -Xmx256m $jfr_option -Dquarkus.http.port="$AGENTRY_PORT" -Dai.djl.offline=true -Dquarkus.log.level=WARN \
+  java -Xmx256m $jfr_option ${BENCH_JAVA_OPTS:-} -Dquarkus.http.port="$AGENTRY_PORT" -Dai.djl.offline=true -Dquarkus.log.level=WARN \
   -Djava.io.tmpdir="$work" -jar config-service/target/quarkus-app/quarkus-run.jar > "$work/config-service.log" 2>&1 &
 agentry_pid=$!
 pids+=("$agentry_pid")

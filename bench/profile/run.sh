@@ -11,6 +11,9 @@
 # finds them and skips the load). Environment: AGENTRY_DB_NAME (default agentry), AGENTRY_DB_OWNER_*
 # and AGENTRY_DB_APP_* as in deploy/local/db-setup.sh, BENCH_PORT (default 18084, so that a running
 # local suite on 8084 is left alone), BENCH_SKIP_BUILD=1 to reuse the packaged service.
+# BENCH_COMPARE_APP=<a quarkus-app folder of another build> also starts that build (on BENCH_PORT+1)
+# and measures it at every level right after this one, as http-resolve-compare: a before/after of a
+# change in the same run (e.g. the folder copied from a worktree of the commit before).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -73,6 +76,20 @@ for _ in $(seq 1 90); do
   sleep 1
 done
 log "profile-service is up on 127.0.0.1:$PORT (pid $service_pid), schema migrated"
+compare_pid=
+if [ -n "${BENCH_COMPARE_APP:-}" ]; then
+  CPORT=$((PORT + 1))
+  QUARKUS_HTTP_PORT=$CPORT AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
+    java -Xmx256m -jar "$BENCH_COMPARE_APP/quarkus-run.jar" > "$work/compare.log" 2>&1 &
+  compare_pid=$!
+  trap 'kill "$service_pid" "$compare_pid" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+  for _ in $(seq 1 90); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CPORT/q/health/ready")" = 200 ] && break
+    kill -0 "$compare_pid" 2>/dev/null || { tail -50 "$work/compare.log" >&2; exit 1; }
+    sleep 1
+  done
+  log "the build to compare ($BENCH_COMPARE_APP) is up on 127.0.0.1:$CPORT (pid $compare_pid)"
+fi
 
 # --- Data -----------------------------------------------------------------------------------------
 have=$(as_owner -c "SELECT set_config('app.tenant_id', '$TENANT', false)" -c "SELECT count(*) FROM profile.channel_identities")
@@ -122,11 +139,20 @@ PGOPTIONS="-c app.tenant_id=$TENANT" PGPASSWORD=$APP_PASSWORD pgbench -n -M prep
 log "warming the service's JIT: 20 s of resolves at concurrency 8 (not recorded)"
 java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$PORT" "$work/keys/private.pem" \
   "$TENANT" "$IDENTITIES" 8 20 1 > /dev/null
+if [ -n "$compare_pid" ]; then
+  java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$CPORT" "$work/keys/private.pem" \
+    "$TENANT" "$IDENTITIES" 8 20 1 > /dev/null
+fi
 for c in $LEVELS; do
   say "load average before concurrency $c: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares its $(nproc) cpus)"
   log "concurrency $c: HTTP (5 s warm-up + $SECONDS_PER_RUN s), then pgbench as the service's transaction, then bare"
   java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$PORT" "$work/keys/private.pem" \
     "$TENANT" "$IDENTITIES" "$c" 5 "$SECONDS_PER_RUN" "$service_pid" | grep '^RESULT' | tee -a "$results"
+  if [ -n "$compare_pid" ]; then
+    java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$CPORT" "$work/keys/private.pem" \
+      "$TENANT" "$IDENTITIES" "$c" 5 "$SECONDS_PER_RUN" "$compare_pid" | grep '^RESULT' \
+      | sed 's/^RESULT http-resolve /RESULT http-resolve-compare /' | tee -a "$results"
+  fi
   pgbench_run sql-transaction "$here/lookup-tx.sql" "$c"
   pgbench_run sql-bare "$here/lookup.sql" "$c" "-c app.tenant_id=$TENANT"
 done

@@ -1,6 +1,7 @@
 package dev.agentry.common.audit;
 
 import dev.agentry.common.http.FilterPriorities;
+import dev.agentry.common.http.FirstUse;
 import dev.agentry.common.tenant.Roles;
 import dev.agentry.common.tenant.TenantContext;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -66,13 +67,15 @@ public class AdminActionLog {
     @Inject
     TenantContext caller;
 
+    private final FirstUse<AuditStreamConfig> settings = FirstUse.of(() -> config);
+
     @ServerResponseFilter(priority = FilterPriorities.AUDIT)
     public void record(ContainerRequestContext request, ContainerResponseContext response, SimpleResourceInfo resource,
             UriInfo uri, HttpServerRequest http) {
         // No resource class: refused before an endpoint matched (401, 413, 429 at the edge): no
         // change was attempted on anything.
         if (resource == null || resource.getResourceClass() == null || !CHANGES.contains(request.getMethod())
-                || QUERIES.contains(verb(resource.getMethodName())) || !config.get().adminActions()
+                || QUERIES.contains(verb(resource.getMethodName())) || !settings.get().adminActions()
                 || !caller.isResolved() || !(caller.hasRole(Roles.TENANT_ADMIN) || caller.isPlatformAdmin())) {
             return;
         }

@@ -3,6 +3,7 @@ package dev.agentry.common.idempotency;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.common.error.ConflictException;
+import dev.agentry.common.http.FirstUse;
 import dev.agentry.common.error.ValidationException;
 import dev.agentry.common.http.FilterPriorities;
 import dev.agentry.common.tenant.TenantContext;
@@ -54,10 +55,12 @@ public class IdempotencyFilter {
     @ConfigProperty(name = "quarkus.application.name", defaultValue = "agentry")
     String service;
 
+    private final FirstUse<IdempotencyConfig> settings = FirstUse.of(() -> config);
+
     @ServerRequestFilter(priority = FilterPriorities.IDEMPOTENCY)
     public Uni<Response> replayOrReserve(ContainerRequestContext request) {
         String key = request.getHeaderString(HEADER);
-        IdempotencyConfig settings = config.get();
+        IdempotencyConfig settings = this.settings.get();
         if (key == null || !"POST".equals(request.getMethod()) || !settings.enabled() || !caller.isResolved()) {
             return Uni.createFrom().nullItem();
         }
@@ -91,7 +94,7 @@ public class IdempotencyFilter {
                 .put("content_type", response.getMediaType() == null ? MediaType.APPLICATION_JSON : response.getMediaType().toString())
                 .put("location", response.getHeaderString(HttpHeaders.LOCATION))
                 .put("body", body(response.getEntity()));
-        return ds.execute("SET", slot.toString(), stored.encode(), "PX", Long.toString(config.get().retention().toMillis()))
+        return ds.execute("SET", slot.toString(), stored.encode(), "PX", Long.toString(settings.get().retention().toMillis()))
                 .replaceWithVoid();
     }
 

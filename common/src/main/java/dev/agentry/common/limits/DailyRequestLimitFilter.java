@@ -1,6 +1,7 @@
 package dev.agentry.common.limits;
 
 import dev.agentry.common.http.FilterPriorities;
+import dev.agentry.common.http.FirstUse;
 import dev.agentry.common.tenant.TenantContext;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
@@ -41,11 +42,12 @@ public class DailyRequestLimitFilter {
     @Inject
     TenantContext caller;
 
+    private final FirstUse<PlanLimitsConfig> settings = FirstUse.of(() -> config);
     private final Clock clock = Clock.systemUTC();
 
     @ServerRequestFilter(priority = FilterPriorities.PLAN_LIMITS)
     public Uni<Response> count(ContainerRequestContext request) {
-        PlanLimitsConfig settings = config.get();
+        PlanLimitsConfig settings = this.settings.get();
         if (!settings.enabled() || !caller.isResolved() || caller.isPlatformAdmin()) {
             return Uni.createFrom().nullItem();
         }

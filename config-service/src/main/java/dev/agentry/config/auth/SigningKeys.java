@@ -48,6 +48,10 @@ public class SigningKeys {
         return privateKey;
     }
 
+    public RSAPublicKey publicKey() {
+        return publicKey;
+    }
+
     public String keyId() {
         return keyId;
     }

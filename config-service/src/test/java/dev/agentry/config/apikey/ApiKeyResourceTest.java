@@ -14,26 +14,40 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.agentry.common.testing.AgentryTestResource;
 import dev.agentry.config.ConfigTwoTenantTest;
+import dev.agentry.config.auth.TokenSigner;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
 import java.util.List;
+import java.security.KeyFactory;
+import java.security.Signature;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.RSAPublicKeySpec;
 import java.util.Map;
+import java.util.Optional;
+import javax.crypto.Mac;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ApiKeyResourceTest extends ConfigTwoTenantTest {
+
+    @Inject
+    TokenSigner signer;
 
     private static JsonPath createKey(UUID tenant, List<String> scopes) {
         return as(tenantAdmin(tenant)).body(Map.of("name", "runtime", "scopes", scopes)).post("/v1/api-keys")
@@ -65,6 +79,51 @@ class ApiKeyResourceTest extends ConfigTwoTenantTest {
         assertEquals("api-key:" + id, claims.get("sub"));
         as(token).get("/v1/users").then().statusCode(200);
         as(tenantAdmin(tenantA)).get("/v1/api-keys/" + id).then().body("last_used_at", notNullValue());
+    }
+
+    @Test
+    void anIssuedTokenIsAnRs256JwsTheJdkVerifiesWithThePublishedKey() throws Exception {
+        String token = exchange(createKey(tenantA, List.of("agent-runtime")).getString("key")).statusCode(200)
+                .extract().path("access_token");
+        String[] parts = token.split("\\.");
+        Map<?, ?> header = decode(parts[0]);
+        Map<?, ?> jwk = given().get("/v1/auth/jwks").then().statusCode(200).extract().jsonPath().getMap("keys[0]");
+        assertEquals("RS256", header.get("alg"));
+        assertEquals("JWT", header.get("typ"));
+        assertEquals(jwk.get("kid"), header.get("kid"));
+        Map<?, ?> claims = decode(parts[1]);
+        assertEquals("agentry", claims.get("iss"));
+        assertEquals("agentry", claims.get("aud"));
+        assertEquals(List.of("agent-runtime"), claims.get("groups"));
+        assertEquals(900L, ((Number) claims.get("exp")).longValue() - ((Number) claims.get("iat")).longValue());
+        assertNotNull(claims.get("jti"));
+        // Whichever provider signed it (AWS-LC where it loads), the JDK's own RSA verifies it with
+        // the JWKS key, as every other service will.
+        RSAPublicKey key = (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(new RSAPublicKeySpec(
+                new BigInteger(1, Base64.getUrlDecoder().decode((String) jwk.get("n"))),
+                new BigInteger(1, Base64.getUrlDecoder().decode((String) jwk.get("e")))));
+        Signature jdk = Signature.getInstance("SHA256withRSA", "SunRsaSign");
+        jdk.initVerify(key);
+        jdk.update((parts[0] + "." + parts[1]).getBytes(StandardCharsets.US_ASCII));
+        assertTrue(jdk.verify(Base64.getUrlDecoder().decode(parts[2])));
+        // A token changed after signing does not verify.
+        jdk.initVerify(key);
+        jdk.update((parts[0] + "." + parts[1].substring(1)).getBytes(StandardCharsets.US_ASCII));
+        assertFalse(jdk.verify(Base64.getUrlDecoder().decode(parts[2])));
+    }
+
+    @Test
+    void theNativeProviderSignsTokensAndNothingElseByDefault() throws Exception {
+        if ("amd64".equals(System.getProperty("os.arch")) && System.getProperty("os.name").startsWith("Linux")) {
+            assertEquals(Optional.of("AmazonCorrettoCryptoProvider"), signer.provider());
+        }
+        // Added last: the JDK's providers still answer every request that names none.
+        assertEquals("SunRsaSign", Signature.getInstance("SHA256withRSA").getProvider().getName());
+        assertEquals("SunJCE", Mac.getInstance("HmacSHA256").getProvider().getName());
+    }
+
+    private static Map<?, ?> decode(String part) throws Exception {
+        return new ObjectMapper().readValue(Base64.getUrlDecoder().decode(part), Map.class);
     }
 
     @Test
