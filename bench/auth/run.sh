@@ -58,6 +58,21 @@ agentry_pid=$!
 pids+=("$agentry_pid")
 for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$AGENTRY_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
 curl -fs "http://127.0.0.1:$AGENTRY_PORT/q/health/ready" >/dev/null || { tail -30 "$work/config-service.log"; exit 1; }
+# BENCH_COMPARE_OPTS: a second config-service with these JVM options on the next port, loaded right
+# after the first in every round ("compare"), e.g. -Dagentry.config.jwt.native-signing=false.
+compare_pid=
+if [ -n "${BENCH_COMPARE_OPTS:-}" ]; then
+  COMPARE_PORT=$((AGENTRY_PORT + 1))
+  AGENTRY_DB_NAME=$DB AGENTRY_JWT_PRIVATE_KEY="file:$root/.agentry/keys/private.pem" \
+    AGENTRY_JWT_PUBLIC_KEY="file:$root/.agentry/keys/public.pem" AGENTRY_API_KEY_PEPPER="$AGENTRY_API_KEY_PEPPER" \
+    AGENTRY_SECRETS_MASTER_KEY="$AGENTRY_SECRETS_MASTER_KEY" \
+    java -Xmx256m $BENCH_COMPARE_OPTS -Dquarkus.http.port="$COMPARE_PORT" -Dai.djl.offline=true -Dquarkus.log.level=WARN \
+    -Djava.io.tmpdir="$work" -jar config-service/target/quarkus-app/quarkus-run.jar > "$work/config-service-compare.log" 2>&1 &
+  compare_pid=$!
+  pids+=("$compare_pid")
+  for _ in $(seq 1 120); do curl -fs "http://127.0.0.1:$COMPARE_PORT/q/health/ready" >/dev/null 2>&1 && break; sleep 1; done
+  curl -fs "http://127.0.0.1:$COMPARE_PORT/q/health/ready" >/dev/null || { tail -30 "$work/config-service-compare.log"; exit 1; }
+fi
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 platform=$(curl -fs -XPOST "http://127.0.0.1:$AGENTRY_PORT/v1/auth/token" -H 'content-type: application/json' \
   -d "{\"grant_type\":\"api_key\",\"api_key\":\"$(tr -d '[:space:]' < "$work/platform-admin.key")\"}" | field access_token)
@@ -118,6 +133,10 @@ for r in $(seq 1 "$ROUNDS"); do
   errors=$(grep -E "^RESULT agentry-r$r " "$results" | sed -n 's/.* errors=\([0-9]*\).*/\1/p')
   # PostgreSQL transactions per exchange, over the warm-up and the timed load together.
   say "agentry-r$r database transactions per exchange: $(python3 -c "print(round(($(xacts) - $before) / ($sent + $errors), 3))")"
+  if [ -n "$compare_pid" ]; then
+    load "compare-r$r" "http://127.0.0.1:$COMPARE_PORT/v1/auth/token" application/json \
+      "{\"grant_type\":\"api_key\",\"api_key\":\"$api_key\"}" "$CONNECTIONS" "$WARMUP" "$SECONDS_TIMED" "$compare_pid"
+  fi
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
@@ -140,4 +159,8 @@ if "keycloak" in med and "agentry" in med:
     a, k = med["agentry"], med["keycloak"]
     print(f"RATIO agentry/keycloak: rate {a[0] / k[0]:.2f}x (target >= 3), p99 {a[2] / k[2]:.2f}x (target < 1), "
           f"CPU per token {a[3] / k[3]:.2f}x")
+if "compare" in med and "agentry" in med:
+    a, c = med["agentry"], med["compare"]
+    print(f"RATIO agentry/compare (BENCH_COMPARE_OPTS): rate {a[0] / c[0]:.2f}x, p99 {a[2] / c[2]:.2f}x, "
+          f"CPU per token {a[3] / c[3]:.2f}x")
 PY

@@ -56,15 +56,6 @@ public interface ConfigServiceConfig {
         /** Lifetime of an issued token: short, since suspension and revocation act at the next exchange. */
         @WithDefault("15m")
         Duration ttl();
-
-        /**
-         * Sign with the Amazon Corretto Crypto Provider (AWS-LC through JNI, bundled for Linux
-         * x86-64) where it loads: RS256 signing in 0.6 ms instead of the JDK's 1.0 ms
-         * (docs/benchmarks.md, "Token exchange"). Where it does not load (another platform), or
-         * with {@code false}, the JDK signs. Only the token signature goes through it.
-         */
-        @WithDefault("true")
-        boolean nativeSigning();
     }
 
     interface ApiKeys {

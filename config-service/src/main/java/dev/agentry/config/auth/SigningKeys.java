@@ -48,10 +48,6 @@ public class SigningKeys {
         return privateKey;
     }
 
-    public RSAPublicKey publicKey() {
-        return publicKey;
-    }
-
     public String keyId() {
         return keyId;
     }

@@ -12,8 +12,8 @@ import dev.agentry.config.apikey.ApiKeyStore;
 import dev.agentry.config.user.PasswordHasher;
 import dev.agentry.config.user.UserStatus;
 import dev.agentry.config.user.UserStore;
+import io.smallrye.jwt.build.Jwt;
 import io.smallrye.mutiny.Uni;
-import org.eclipse.microprofile.jwt.Claims;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
@@ -24,8 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.jboss.logging.Logger;
-import org.jose4j.jwt.JwtClaims;
-import org.jose4j.jwt.NumericDate;
 
 /**
  * Exchanges a credential for a short-lived JWT. Every refusal answers the same 401, so that a
@@ -53,7 +51,7 @@ public class TokenService {
     PasswordHasher passwords;
 
     @Inject
-    TokenSigner signer;
+    SigningKeys keys;
 
     @Inject
     ConfigServiceConfig config;
@@ -109,17 +107,15 @@ public class TokenService {
 
     private TokenResponse issue(UUID tenantId, String subject, Set<String> roles) {
         long ttl = config.jwt().ttl().toSeconds();
-        JwtClaims claims = new JwtClaims();
-        claims.setIssuer(config.jwt().issuer());
-        claims.setAudience(config.jwt().audience());
-        claims.setSubject(subject);
-        claims.setClaim(TenantContextFilter.TENANT_CLAIM, tenantId.toString());
-        claims.setStringListClaim(Claims.groups.name(), new ArrayList<>(roles));
-        NumericDate now = NumericDate.now();
-        claims.setIssuedAt(now);
-        claims.setExpirationTime(NumericDate.fromSeconds(now.getValue() + ttl));
-        claims.setJwtId(UUID.randomUUID().toString());
-        String token = signer.sign(claims);
+        String token = Jwt.issuer(config.jwt().issuer())
+                .audience(config.jwt().audience())
+                .subject(subject)
+                .claim(TenantContextFilter.TENANT_CLAIM, tenantId.toString())
+                .groups(roles)
+                .issuedAt(Instant.now())
+                .expiresIn(ttl)
+                .jws().keyId(keys.keyId())
+                .sign(keys.privateKey());
         return new TokenResponse(token, "Bearer", ttl, tenantId, new ArrayList<>(new java.util.TreeSet<>(roles)));
     }
 
