@@ -23,11 +23,11 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * common's {@link TenantTransactions} sends BEGIN, the tenant binding and the work's first statement
- * together (pipelined on one connection). These check what that must not change: the work runs
- * inside the transaction with its tenant bound from its first statement, a failure rolls everything
- * back, and no connection goes back to the pool with a transaction or a tenant left on it, also when
- * the caller cancels.
+ * What common's {@link TenantTransactions} must keep, whatever it does to save round trips (a
+ * pipelined version was tried and reverted, docs/benchmarks.md): the work runs inside the
+ * transaction with its tenant bound from its first statement, a failure rolls everything back, and
+ * no connection goes back to the pool with a transaction or a tenant left on it, also when the
+ * caller cancels.
  */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
