@@ -1,9 +1,14 @@
 package dev.agentry.common.db;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.vertx.AsyncResultUni;
+import io.vertx.core.Future;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.sqlclient.Row;
+import io.vertx.sqlclient.RowSet;
+import io.vertx.sqlclient.Transaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Objects;
@@ -79,7 +84,45 @@ public class TenantTransactions {
     }
 
     private <T> Uni<T> run(String tenant, String platform, Function<SqlConnection, Uni<T>> work) {
-        return pool.withTransaction(conn -> conn.preparedQuery(BIND).execute(Tuple.of(tenant, platform))
-                .flatMap(bound -> work.apply(conn)));
+        io.vertx.sqlclient.Tuple binding = io.vertx.sqlclient.Tuple.of(tenant, platform);
+        return AsyncResultUni.toUni(done -> pool.getDelegate()
+                .withConnection(raw -> pipelined(raw, binding, work))
+                .onComplete(done));
+    }
+
+    /**
+     * One transaction whose {@code BEGIN}, tenant binding and first statement of {@code work} leave
+     * together. The connection pipelines what is queued on it before an answer arrives (the pool's
+     * {@code pipelining-limit}), and once {@code begin()} has been called every statement goes through
+     * the transaction in the order it was issued, so the three cost one round trip;
+     * {@code Pool.withTransaction} waits for {@code BEGIN}, then for the binding, before the work
+     * starts (three). Nothing runs unbound: should {@code BEGIN} or the binding fail, the statements
+     * behind them run in an aborted transaction or with no tenant, where row-level security shows and
+     * accepts nothing, and the transaction is rolled back with the first failure. Like
+     * {@code Pool.withTransaction}, the transaction ends (commit or rollback) even if the caller
+     * cancels: the work runs to its end as a completion stage.
+     */
+    private static <T> Future<T> pipelined(io.vertx.sqlclient.SqlConnection raw, io.vertx.sqlclient.Tuple binding,
+            Function<SqlConnection, Uni<T>> work) {
+        Future<Transaction> begun = raw.begin();
+        Future<RowSet<Row>> bound = raw.preparedQuery(BIND).execute(binding);
+        Future<T> worked;
+        try {
+            worked = Future.fromCompletionStage(work.apply(SqlConnection.newInstance(raw)).subscribeAsCompletionStage());
+        } catch (RuntimeException e) {
+            worked = Future.failedFuture(e);
+        }
+        Future<T> result = worked;
+        return Future.join(begun, bound, result).transform(all -> {
+            if (begun.failed()) {
+                return Future.failedFuture(begun.cause());
+            }
+            Transaction tx = begun.result();
+            if (all.succeeded()) {
+                return tx.commit().map(v -> result.result());
+            }
+            Throwable cause = bound.failed() ? bound.cause() : result.cause();
+            return tx.rollback().transform(rolledBack -> Future.<T>failedFuture(cause));
+        });
     }
 }
