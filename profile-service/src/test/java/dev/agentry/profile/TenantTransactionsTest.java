@@ -23,8 +23,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /**
- * What common's {@link TenantTransactions} must keep, whatever it does to save round trips (a
- * pipelined version was tried and reverted, docs/benchmarks.md): the work runs inside the
+ * What common's {@link TenantTransactions} must keep while it pipelines BEGIN, the tenant binding
+ * and the work's first statement on one connection: the work runs inside the
  * transaction with its tenant bound from its first statement, a failure rolls everything back, and
  * no connection goes back to the pool with a transaction or a tenant left on it, also when the
  * caller cancels.
