@@ -66,28 +66,29 @@ javac --release 17 -cp "$cp" -d "$work/classes" "$here/ResolveLoad.java" "$root/
 if curl -s -o /dev/null "http://127.0.0.1:$PORT/q/health/ready"; then
   echo "port $PORT is taken; set BENCH_PORT" >&2; exit 1
 fi
-QUARKUS_HTTP_PORT=$PORT AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
-  java -Xmx256m -jar "$root/profile-service/target/quarkus-app/quarkus-run.jar" > "$work/service.log" 2>&1 &
-service_pid=$!
-trap 'kill "$service_pid" 2>/dev/null || true; wait "$service_pid" 2>/dev/null || true' EXIT
-for _ in $(seq 1 90); do
-  [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/q/health/ready")" = 200 ] && break
-  kill -0 "$service_pid" 2>/dev/null || { tail -50 "$work/service.log" >&2; exit 1; }
-  sleep 1
-done
+pids=()
+trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
+# start_build <quarkus-app folder> <port> <log>: starts that build and waits until it is ready;
+# its pid is in started_pid.
+start_build() {
+  QUARKUS_HTTP_PORT=$2 AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
+    java -Xmx256m -jar "$1/quarkus-run.jar" > "$3" 2>&1 &
+  started_pid=$!
+  pids+=("$started_pid")
+  for _ in $(seq 1 90); do
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/q/health/ready")" = 200 ] && return 0
+    kill -0 "$started_pid" 2>/dev/null || { tail -50 "$3" >&2; exit 1; }
+    sleep 1
+  done
+}
+start_build "$root/profile-service/target/quarkus-app" "$PORT" "$work/service.log"
+service_pid=$started_pid
 log "profile-service is up on 127.0.0.1:$PORT (pid $service_pid), schema migrated"
 compare_pid=
 if [ -n "${BENCH_COMPARE_APP:-}" ]; then
   CPORT=$((PORT + 1))
-  QUARKUS_HTTP_PORT=$CPORT AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
-    java -Xmx256m -jar "$BENCH_COMPARE_APP/quarkus-run.jar" > "$work/compare.log" 2>&1 &
-  compare_pid=$!
-  trap 'kill "$service_pid" "$compare_pid" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
-  for _ in $(seq 1 90); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$CPORT/q/health/ready")" = 200 ] && break
-    kill -0 "$compare_pid" 2>/dev/null || { tail -50 "$work/compare.log" >&2; exit 1; }
-    sleep 1
-  done
+  start_build "$BENCH_COMPARE_APP" "$CPORT" "$work/compare.log"
+  compare_pid=$started_pid
   log "the build to compare ($BENCH_COMPARE_APP) is up on 127.0.0.1:$CPORT (pid $compare_pid)"
 fi
 

@@ -230,8 +230,7 @@ class ApiKeyResourceTest extends ConfigTwoTenantTest {
 
     private static Map<?, ?> claims(String token) {
         try {
-            return new ObjectMapper().readValue(new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]),
-                    StandardCharsets.UTF_8), Map.class);
+            return decode(token.split("\\.")[1]);
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
