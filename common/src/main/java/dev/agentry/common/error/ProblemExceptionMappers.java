@@ -195,7 +195,7 @@ public class ProblemExceptionMappers {
      * A violation path such as {@code create.body.limits.maxAgents} becomes {@code limits.max_agents}:
      * the method and the body parameter are dropped, a query or path parameter keeps its name.
      */
-    static String fieldOf(Path path) {
+    public static String fieldOf(Path path) {
         List<String> parts = new ArrayList<>();
         String parameter = null;
         for (Path.Node node : path) {

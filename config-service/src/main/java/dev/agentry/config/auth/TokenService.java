@@ -4,7 +4,7 @@ import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.FieldError;
 import dev.agentry.common.error.UnauthenticatedException;
 import dev.agentry.common.error.ValidationException;
-import dev.agentry.common.tenant.TenantContextFilter;
+import dev.agentry.common.tenant.TenantContext;
 import dev.agentry.config.ConfigServiceConfig;
 import dev.agentry.config.apikey.ApiKeySecrets;
 import dev.agentry.config.apikey.ApiKeyStatus;
@@ -110,7 +110,7 @@ public class TokenService {
         String token = Jwt.issuer(config.jwt().issuer())
                 .audience(config.jwt().audience())
                 .subject(subject)
-                .claim(TenantContextFilter.TENANT_CLAIM, tenantId.toString())
+                .claim(TenantContext.TENANT_CLAIM, tenantId.toString())
                 .groups(roles)
                 .issuedAt(Instant.now())
                 .expiresIn(ttl)
