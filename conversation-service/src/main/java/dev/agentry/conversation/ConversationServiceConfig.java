@@ -121,6 +121,42 @@ public interface ConversationServiceConfig {
         Duration llmTimeout();
     }
 
+    /**
+     * The transport of each dependency's hot calls: profile resolve; rule match, scenario match and
+     * the runtime config; episode search; offering and FAQ search. The others (guardrails, the
+     * semantic cache, bots, the turn's episode, the LLM) are REST only.
+     */
+    interface Transports {
+
+        @WithDefault("grpc")
+        Transport profile();
+
+        @WithDefault("grpc")
+        Transport config();
+
+        @WithDefault("grpc")
+        Transport memory();
+
+        @WithDefault("grpc")
+        Transport catalog();
+
+        /** The transport of {@code dependency}'s hot calls; REST for the LLM. */
+        default Transport of(dev.agentry.conversation.dependency.Dependency dependency) {
+            return switch (dependency) {
+                case PROFILE -> profile();
+                case CONFIG -> config();
+                case MEMORY -> memory();
+                case CATALOG -> catalog();
+                case LLM -> Transport.REST;
+            };
+        }
+    }
+
+    /** How a dependency is called. */
+    enum Transport {
+        REST, GRPC
+    }
+
     /** A dependency's circuit breaker (SmallRye Fault Tolerance's semantics). */
     interface Breaker {
 
@@ -191,6 +227,13 @@ public interface ConversationServiceConfig {
 
         /** The circuit breaker of each dependency (profile, config, memory, catalog, llm), each on its own. */
         Breaker breaker();
+
+        /**
+         * How each dependency's hot calls travel: {@code grpc} (to {@code quarkus.grpc.clients.<name>},
+         * the service's HTTP port) or {@code rest} (to its URL). The defaults are what measured faster
+         * (docs/benchmarks.md, "gRPC and REST"); both are tested.
+         */
+        Transports transport();
 
         /** The lowest rule-match score whose action answers the turn. */
         @WithDefault("0.55")

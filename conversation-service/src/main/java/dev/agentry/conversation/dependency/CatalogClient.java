@@ -1,6 +1,15 @@
 package dev.agentry.conversation.dependency;
 
+import dev.agentry.api.catalog.v1.FaqHit;
+import dev.agentry.api.catalog.v1.FaqSearchRequest;
+import dev.agentry.api.catalog.v1.MutinyCatalogSearchGrpc;
+import dev.agentry.api.catalog.v1.OfferingHit;
+import dev.agentry.api.catalog.v1.OfferingSearchRequest;
+import dev.agentry.api.catalog.v1.SearchMode;
+import dev.agentry.common.grpc.GrpcValues;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.ConversationServiceConfig.Transport;
+import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +34,18 @@ public class CatalogClient {
     ServiceCalls calls;
 
     @Inject
+    ServiceRpcs rpcs;
+
+    @Inject
     ConversationServiceConfig config;
+
+    @GrpcClient("catalog")
+    MutinyCatalogSearchGrpc.MutinyCatalogSearchStub search;
+
+    /** Whether offering and FAQ search travel over gRPC ({@code agentry.conversation.turn.transport.catalog}). */
+    private boolean grpc() {
+        return config.turn().transport().catalog() == Transport.GRPC;
+    }
 
     /** The guardrails' verdict on {@code text} ({@code input} or {@code output}); empty when catalog-service could not answer. */
     public Uni<Optional<Verdict>> guard(CallBudget budget, String authorization, String text, String direction, String channel,
@@ -70,7 +90,21 @@ public class CatalogClient {
      * the turn's vector); empty when catalog-service could not answer.
      */
     public Uni<Optional<java.util.List<Offering>>> offerings(CallBudget budget, String authorization, String message, float[] vector, String model) {
-        JsonObject body = VectorBodies.of(vector, model).put("query", message.length() > 1000 ? message.substring(0, 1000) : message)
+        String query = message.length() > 1000 ? message.substring(0, 1000) : message;
+        if (grpc()) {
+            OfferingSearchRequest request = OfferingSearchRequest.newBuilder().setQuery(query).addAllEmbedding(GrpcValues.floats(vector))
+                    .setEmbeddingModel(model).setMode(SearchMode.SEARCH_MODE_HYBRID).setLimit(3).build();
+            return rpcs.call(Dependency.CATALOG, budget, "CatalogSearch/SearchOfferings", deadline -> rpcs.stub(search, authorization, deadline)
+                    .searchOfferings(request)).map(reply -> reply.map(r -> {
+                        java.util.List<Offering> hits = new java.util.ArrayList<>();
+                        for (OfferingHit hit : r.getHitsList()) {
+                            hits.add(new Offering(UUID.fromString(hit.getOfferingId()), hit.getName(), GrpcValues.text(hit.getDescription()),
+                                    hit.getScore(), hit.hasVectorSimilarity() ? hit.getVectorSimilarity() : null));
+                        }
+                        return hits;
+                    }));
+        }
+        JsonObject body = VectorBodies.of(vector, model).put("query", query)
                 .put("mode", "hybrid").put("limit", 3);
         return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/offerings/search", authorization, body).map(answer -> answer.map(json -> {
             java.util.List<Offering> hits = new java.util.ArrayList<>();
@@ -109,6 +143,18 @@ public class CatalogClient {
 
     /** The bot's FAQ (and the tenant's bot-less entries) nearest the turn's vector; empty when catalog-service could not answer. */
     public Uni<Optional<java.util.List<FaqAnswer>>> faq(CallBudget budget, String authorization, UUID botId, float[] vector, String model) {
+        if (grpc()) {
+            FaqSearchRequest request = FaqSearchRequest.newBuilder().setBotId(botId.toString()).addAllEmbedding(GrpcValues.floats(vector))
+                    .setEmbeddingModel(model).setLimit(3).build();
+            return rpcs.call(Dependency.CATALOG, budget, "CatalogSearch/SearchFaq", deadline -> rpcs.stub(search, authorization, deadline)
+                    .searchFaq(request)).map(reply -> reply.map(r -> {
+                        java.util.List<FaqAnswer> hits = new java.util.ArrayList<>();
+                        for (FaqHit hit : r.getHitsList()) {
+                            hits.add(new FaqAnswer(UUID.fromString(hit.getId()), hit.getQuestion(), hit.getAnswer(), hit.getVectorSimilarity()));
+                        }
+                        return hits;
+                    }));
+        }
         return calls.post(Dependency.CATALOG, budget, config.turn().catalogUrl() + "/v1/bots/" + botId + "/faq/search", authorization,
                 VectorBodies.of(vector, model).put("limit", 3)).map(answer -> answer.map(json -> {
                     java.util.List<FaqAnswer> hits = new java.util.ArrayList<>();

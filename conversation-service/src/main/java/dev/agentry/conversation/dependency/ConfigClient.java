@@ -1,6 +1,17 @@
 package dev.agentry.conversation.dependency;
 
+import dev.agentry.api.config.v1.MutinyAgentRuntimeGrpc;
+import dev.agentry.api.config.v1.Rule;
+import dev.agentry.api.config.v1.RuleMatch;
+import dev.agentry.api.config.v1.RuleMatchRequest;
+import dev.agentry.api.config.v1.RuntimeConfigReply;
+import dev.agentry.api.config.v1.RuntimeConfigRequest;
+import dev.agentry.api.config.v1.ScenarioMatch;
+import dev.agentry.api.config.v1.ScenarioMatchRequest;
+import dev.agentry.common.grpc.GrpcValues;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.ConversationServiceConfig.Transport;
+import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +22,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** config-service as the turn uses it: rule match and scenario match by the turn's one vector. */
+/**
+ * config-service as the turn uses it: rule match and scenario match by the turn's one vector (over
+ * gRPC or REST, {@code agentry.conversation.turn.transport.config}), users, and the tenant's LLM.
+ */
 @ApplicationScoped
 public class ConfigClient {
 
@@ -19,10 +33,35 @@ public class ConfigClient {
     ServiceCalls calls;
 
     @Inject
+    ServiceRpcs rpcs;
+
+    @Inject
     ConversationServiceConfig config;
+
+    @GrpcClient("config")
+    MutinyAgentRuntimeGrpc.MutinyAgentRuntimeStub agents;
+
+    private boolean grpc() {
+        return config.turn().transport().config() == Transport.GRPC;
+    }
 
     /** The agent's best rules for the vector; empty when config-service could not answer. */
     public Uni<Optional<List<RuleHit>>> matchRules(CallBudget budget, String authorization, UUID agentId, float[] vector, String model) {
+        if (grpc()) {
+            RuleMatchRequest request = RuleMatchRequest.newBuilder().setAgentId(agentId.toString())
+                    .addAllEmbedding(GrpcValues.floats(vector)).setEmbeddingModel(model).setTopK(3).build();
+            return rpcs.call(Dependency.CONFIG, budget, "AgentRuntime/MatchRules", deadline -> rpcs.stub(agents, authorization, deadline)
+                    .matchRules(request)).map(reply -> reply.map(r -> {
+                        List<RuleHit> hits = new ArrayList<>();
+                        for (RuleMatch match : r.getItemsList()) {
+                            Rule rule = match.getRule();
+                            String action = rule.getActionConfigJson();
+                            hits.add(new RuleHit(rule.getName(), rule.getActionType(),
+                                    action.isEmpty() ? java.util.Map.of() : new JsonObject(action).getMap(), match.getScore()));
+                        }
+                        return hits;
+                    }));
+        }
         return calls.post(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/agents/" + agentId + "/rules/match", authorization,
                 VectorBodies.of(vector, model).put("top_k", 3))
                 .map(answer -> answer.map(json -> {
@@ -40,6 +79,19 @@ public class ConfigClient {
 
     /** The agent's best scenario for the vector; empty when config-service could not answer. */
     public Uni<Optional<List<ScenarioHit>>> matchScenarios(CallBudget budget, String authorization, UUID agentId, float[] vector, String model) {
+        if (grpc()) {
+            ScenarioMatchRequest request = ScenarioMatchRequest.newBuilder().setAgentId(agentId.toString())
+                    .addAllEmbedding(GrpcValues.floats(vector)).setEmbeddingModel(model).setTopK(1).build();
+            return rpcs.call(Dependency.CONFIG, budget, "AgentRuntime/MatchScenarios", deadline -> rpcs.stub(agents, authorization, deadline)
+                    .matchScenarios(request)).map(reply -> reply.map(r -> {
+                        List<ScenarioHit> hits = new ArrayList<>();
+                        for (ScenarioMatch match : r.getItemsList()) {
+                            hits.add(new ScenarioHit(UUID.fromString(match.getScenarioId()), match.getName(), match.getVersion(),
+                                    GrpcValues.text(match.getEntryStepId()), match.getScore()));
+                        }
+                        return hits;
+                    }));
+        }
         return calls.post(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/agents/" + agentId + "/scenarios/match", authorization,
                 VectorBodies.of(vector, model).put("top_k", 1))
                 .map(answer -> answer.map(json -> {
@@ -54,6 +106,23 @@ public class ConfigClient {
     }
 
     /**
+     * The agent's runtime config over gRPC: not modified when config-service's generation is still
+     * {@code knownGeneration}, else the document (REST's JSON) and its generation; empty when
+     * config-service could not answer. REST's twin is {@code RuntimeConfigs}' GET.
+     */
+    public Uni<Optional<RuntimeConfigReply>> runtimeConfig(CallBudget budget, String authorization, UUID agentId, String knownGeneration) {
+        RuntimeConfigRequest request = RuntimeConfigRequest.newBuilder().setAgentId(agentId.toString())
+                .setKnownGeneration(knownGeneration == null ? "" : knownGeneration).build();
+        return rpcs.call(Dependency.CONFIG, budget, "AgentRuntime/GetRuntimeConfig",
+                deadline -> rpcs.stub(agents, authorization, deadline).getRuntimeConfig(request));
+    }
+
+    /** Whether the runtime config travels over gRPC. */
+    public boolean runtimeConfigOverGrpc() {
+        return grpc();
+    }
+
+    /**
      * Whether {@code userId} is a user of the caller's tenant: present and true or false when
      * config-service said so, empty when it could not be asked.
      */
@@ -65,7 +134,6 @@ public class ConfigClient {
         });
     }
 
-    /** What the tenant's LLM said: its text, model and token counts. */
     /** What the tenant's LLM wrote, with its token counts and their price by the model registry (null: not priced). */
     public record Completion(String content, String model, int inputTokens, int outputTokens, Double costUsd) {
     }

@@ -1,6 +1,13 @@
 package dev.agentry.conversation.dependency;
 
+import dev.agentry.api.memory.v1.EpisodeHit;
+import dev.agentry.api.memory.v1.EpisodeSearchRequest;
+import dev.agentry.api.memory.v1.MutinyEpisodesGrpc;
+import dev.agentry.api.memory.v1.SearchMode;
+import dev.agentry.common.grpc.GrpcValues;
 import dev.agentry.conversation.ConversationServiceConfig;
+import dev.agentry.conversation.ConversationServiceConfig.Transport;
+import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -11,7 +18,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-/** memory-service as the turn uses it: the customer's memories by the turn's vector, and the turn's own episode. */
+/**
+ * memory-service as the turn uses it: the customer's memories by the turn's vector (over gRPC or
+ * REST, {@code agentry.conversation.turn.transport.memory}), the turn's own episode, knowledge.
+ */
 @ApplicationScoped
 public class MemoryClient {
 
@@ -19,10 +29,30 @@ public class MemoryClient {
     ServiceCalls calls;
 
     @Inject
+    ServiceRpcs rpcs;
+
+    @GrpcClient("memory")
+    MutinyEpisodesGrpc.MutinyEpisodesStub episodes;
+
+    @Inject
     ConversationServiceConfig config;
 
     /** The customer's closest episodes; empty when memory-service could not answer. */
     public Uni<Optional<List<MemoryHit>>> search(CallBudget budget, String authorization, UUID customerProfileId, float[] vector, String model) {
+        if (config.turn().transport().memory() == Transport.GRPC) {
+            EpisodeSearchRequest request = EpisodeSearchRequest.newBuilder().addAllEmbedding(GrpcValues.floats(vector))
+                    .setEmbeddingModel(model).setMode(SearchMode.SEARCH_MODE_VECTOR).setLimit(config.turn().memories())
+                    .setCustomerProfileId(customerProfileId.toString()).build();
+            return rpcs.call(Dependency.MEMORY, budget, "Episodes/Search", deadline -> rpcs.stub(episodes, authorization, deadline)
+                    .search(request)).map(reply -> reply.map(r -> {
+                        List<MemoryHit> hits = new ArrayList<>();
+                        for (EpisodeHit hit : r.getItemsList()) {
+                            hits.add(new MemoryHit(UUID.fromString(hit.getEpisode().getId()), hit.getEpisode().getContent(),
+                                    hit.hasVectorSimilarity() ? hit.getVectorSimilarity() : 0.0));
+                        }
+                        return hits;
+                    }));
+        }
         JsonObject body = VectorBodies.of(vector, model).put("mode", "vector").put("limit", config.turn().memories())
                 .put("customer_profile_id", customerProfileId.toString());
         return calls.post(Dependency.MEMORY, budget, config.turn().memoryUrl() + "/v1/episodes/search", authorization, body)

@@ -1,6 +1,7 @@
 package dev.agentry.conversation.dialogue;
 
 import dev.agentry.conversation.dependency.CallBudget;
+import dev.agentry.conversation.dependency.ConfigClient;
 import dev.agentry.conversation.dependency.Dependency;
 
 import dev.agentry.conversation.ConversationServiceConfig;
@@ -19,7 +20,8 @@ import java.util.UUID;
 import org.jboss.logging.Logger;
 
 /**
- * The agent's runtime config, asked of config-service on every turn with the caller's token
+ * The agent's runtime config, asked of config-service on every turn with the caller's token (over
+ * gRPC with the kept copy's generation, so that an unchanged config is not sent again; or REST)
  * (config-service answers it from its own Redis cache, keyed by the configuration generation, so
  * an edit shows on the next turn) and kept per replica as the last one seen with its
  * {@code generation}: an answer of the same generation reuses the parsed copy, and when
@@ -42,6 +44,9 @@ public class RuntimeConfigs {
     ServiceCalls calls;
 
     @Inject
+    ConfigClient configs;
+
+    @Inject
     ConversationServiceConfig config;
 
     @Inject
@@ -56,24 +61,42 @@ public class RuntimeConfigs {
 
     public Uni<Read> get(CallBudget budget, String authorization, UUID tenant, UUID agentId) {
         Key key = new Key(tenant, agentId);
+        if (configs.runtimeConfigOverGrpc()) {
+            AgentRuntime known = lastSeen.get(key);
+            // The kept copy's generation travels: an unchanged config comes back as "not modified", unparsed.
+            return configs.runtimeConfig(budget, authorization, agentId, known == null ? null : known.generation()).map(reply -> {
+                AgentRuntime kept = lastSeen.get(key);
+                if (reply.isEmpty()) {
+                    return new Read(Optional.ofNullable(kept), true);
+                }
+                if (reply.get().getNotModified() && kept != null && Objects.equals(reply.get().getGeneration(), kept.generation())) {
+                    return new Read(Optional.of(kept), false);
+                }
+                return read(key, kept, reply.get().getGeneration(), () -> new JsonObject(reply.get().getConfigJson()));
+            });
+        }
         return calls.get(Dependency.CONFIG, budget, config.turn().configUrl() + "/v1/agents/" + agentId + "/runtime-config", authorization).map(answer -> {
             AgentRuntime kept = lastSeen.get(key);
             if (answer.isEmpty()) {
                 return new Read(Optional.ofNullable(kept), true);
             }
-            String generation = answer.get().getString("generation");
-            if (kept != null && generation != null && Objects.equals(generation, kept.generation())) {
-                return new Read(Optional.of(kept), false);
-            }
-            try {
-                AgentRuntime parsed = parse(answer.get());
-                lastSeen.put(key, parsed);
-                return new Read(Optional.of(parsed), false);
-            } catch (RuntimeException e) {
-                LOG.warnf("runtime config of agent %s unreadable: %s", agentId, e.toString());
-                return new Read(Optional.ofNullable(kept), true);
-            }
+            return read(key, kept, answer.get().getString("generation"), answer::get);
         });
+    }
+
+    /** The kept copy when {@code generation} is its own, else the document parsed and kept. */
+    private Read read(Key key, AgentRuntime kept, String generation, java.util.function.Supplier<JsonObject> document) {
+        if (kept != null && generation != null && !generation.isEmpty() && Objects.equals(generation, kept.generation())) {
+            return new Read(Optional.of(kept), false);
+        }
+        try {
+            AgentRuntime parsed = parse(document.get());
+            lastSeen.put(key, parsed);
+            return new Read(Optional.of(parsed), false);
+        } catch (RuntimeException e) {
+            LOG.warnf("runtime config of agent %s unreadable: %s", key.agentId(), e.toString());
+            return new Read(Optional.ofNullable(kept), true);
+        }
     }
 
     /** config-service's {@code RuntimeConfig}: {@code templates} and {@code variables} as its records serialise them. */

@@ -1,0 +1,108 @@
+package dev.agentry.conversation.dependency;
+
+import dev.agentry.conversation.ConversationServiceConfig;
+import io.grpc.Deadline;
+import io.grpc.Metadata;
+import io.grpc.Status;
+import io.grpc.StatusRuntimeException;
+import io.grpc.stub.AbstractStub;
+import io.quarkus.grpc.GrpcClientUtils;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
+import org.jboss.logging.Logger;
+
+/**
+ * The gRPC twin of {@link ServiceCalls}: one call to another Agentry service on the turn's behalf,
+ * with the caller's own bearer token in the {@code authorization} metadata, through its
+ * dependency's circuit breaker ({@link Breakers}), within {@code agentry.conversation.turn.call-timeout}
+ * and never past the turn's deadline (the gRPC deadline of the call is what is left), and any failure
+ * an empty answer, never an exception. As for REST, only the service being unwell counts against its
+ * breaker ({@link #UNWELL}: unavailable, out of time, an internal error); a refusal (not found,
+ * invalid, denied, over a limit) is an answer. Every call here is a read (a resolve finds what the
+ * first one made), so one that found the service unavailable is tried once more within the same
+ * deadline: a rolling restart's closed connection costs one retry, not a degraded step.
+ */
+@ApplicationScoped
+public class ServiceRpcs {
+
+    private static final Logger LOG = Logger.getLogger(ServiceRpcs.class);
+    private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
+    /** The codes that mean the service is unwell (REST's 5xx and no answer), for its breaker. */
+    static final Set<Status.Code> UNWELL = Set.of(Status.Code.UNAVAILABLE, Status.Code.DEADLINE_EXCEEDED, Status.Code.INTERNAL,
+            Status.Code.UNKNOWN, Status.Code.DATA_LOSS, Status.Code.UNIMPLEMENTED);
+
+    @Inject
+    ConversationServiceConfig config;
+
+    @Inject
+    Breakers breakers;
+
+    /**
+     * {@code send} with a stub made by {@link #stub}, within the budget and through the breaker; the
+     * reply, or empty when the call was not made, failed or was refused.
+     */
+    public <T> Uni<Optional<T>> call(Dependency dependency, CallBudget budget, String operation, Function<Deadline, Uni<T>> send) {
+        Duration timeout = config.turn().callTimeout();
+        Optional<Duration> allowed = budget.allow(timeout);
+        if (allowed.isEmpty()) {
+            LOG.debugf("%s not called: the turn's deadline has passed", operation);
+            return Uni.createFrom().item(Optional.empty());
+        }
+        boolean capped = allowed.get().compareTo(timeout) < 0;
+        // One deadline for the call and its retry: the retry takes what the first try left.
+        Deadline deadline = Deadline.after(allowed.get().toMillis(), TimeUnit.MILLISECONDS);
+        return breakers.guard(dependency, () -> Uni.createFrom().deferred(() -> send.apply(deadline))
+                .onFailure(ServiceRpcs::unavailable).retry().atMost(1)
+                .map(Optional::of)
+                .onFailure(e -> !unwell(e)).recoverWithItem(e -> {
+                    LOG.debugf("%s refused: %s", operation, e.toString());
+                    return Optional.<T> empty();
+                })
+                .onFailure(ServiceRpcs::outOfTime).transform(e -> capped ? new DeadlineReached(operation) : e))
+                .onFailure().recoverWithItem(e -> {
+                    if (e instanceof CircuitBreakerOpenException) {
+                        budget.circuitOpen(dependency);
+                        LOG.debugf("%s not called: the circuit breaker of %s is open", operation, dependency.label());
+                    } else if (e instanceof DeadlineReached) {
+                        budget.reachedDeadline();
+                        LOG.debugf("%s", e.getMessage());
+                    } else {
+                        LOG.debugf("%s failed: %s", operation, e.toString());
+                    }
+                    return Optional.empty();
+                });
+    }
+
+    /** {@code stub} carrying the caller's {@code authorization}, due by {@code deadline}. */
+    public <S extends AbstractStub<S>> S stub(S stub, String authorization, Deadline deadline) {
+        Metadata headers = new Metadata();
+        headers.put(AUTHORIZATION, authorization);
+        return GrpcClientUtils.attachHeaders(stub, headers).withDeadline(deadline);
+    }
+
+    private static Status.Code code(Throwable e) {
+        return e instanceof StatusRuntimeException s ? s.getStatus().getCode()
+                : e instanceof io.grpc.StatusException s ? s.getStatus().getCode() : null;
+    }
+
+    /** Not a status at all (a local failure) or a status of an unwell service. */
+    private static boolean unwell(Throwable e) {
+        Status.Code code = code(e);
+        return code == null || UNWELL.contains(code);
+    }
+
+    private static boolean unavailable(Throwable e) {
+        return code(e) == Status.Code.UNAVAILABLE;
+    }
+
+    private static boolean outOfTime(Throwable e) {
+        return code(e) == Status.Code.DEADLINE_EXCEEDED;
+    }
+}
