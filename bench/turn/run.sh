@@ -44,79 +44,30 @@ stream="agentry-bench-turn:audit:$(date +%s)-$$"
 log() { printf '[bench] %s\n' "$*" >&2; }
 say() { printf '%s\n' "$*" | tee -a "$results"; }
 load() { cut -d' ' -f1-3 /proc/loadavg; }
-as_owner() { psql -h 127.0.0.1 -U "$OWNER" -d "$DB" -v ON_ERROR_STOP=1 -Atq "$@"; }
 
-for service in config memory profile audit catalog conversation; do
-  [ -f "$service-service/target/quarkus-app/quarkus-run.jar" ] || {
-    echo "$service-service is not packaged: ./mvnw -B -q -o package -DskipTests -Dai.djl.offline=true" >&2; exit 1; }
-done
-for port in $(seq $((BASE + 1)) $((BASE + 6))); do
-  if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then echo "port $port is taken; set BENCH_PORT_BASE" >&2; exit 1; fi
-done
+. "$root/bench/common/suite.sh"
+suite_check
 
 cp="$root/conversation-service/target/quarkus-app/lib/main/*"
 javac --release 17 -cp "$cp" -d "$work/classes" "$here/TurnLoad.java" "$root/bench/common/LoadSupport.java"
 load_client() { java -Xmx256m -XX:+UseSerialGC -cp "$work/classes:$cp" TurnLoad "$@"; }
 
-declare -A pid port
-port=([config]=$((BASE + 1)) [memory]=$((BASE + 2)) [audit]=$((BASE + 3)) [profile]=$((BASE + 4)) [catalog]=$((BASE + 5))
-      [conversation]=$((BASE + 6)))
-url() { echo "http://127.0.0.1:${port[$1]}"; }
-
 cleanup() {
-  for service in conversation catalog audit profile memory config; do
-    [ -n "${pid[$service]:-}" ] && kill "${pid[$service]}" 2>/dev/null || true
-  done
-  for service in conversation catalog audit profile memory config; do
-    [ -n "${pid[$service]:-}" ] && wait "${pid[$service]}" 2>/dev/null || true
-  done
+  suite_stop
   if [ -f "$plan" ]; then
     awk '$1 == "session" {print "session:hot:" $4; print "session:persist:" $4}' "$plan" | xargs -r -n 200 redis-cli DEL > /dev/null || true
     for tenant in $(awk '$1 == "tenant" {print $2}' "$plan"); do
       redis-cli --scan --pattern "*$tenant*" | xargs -r -n 200 redis-cli DEL > /dev/null || true
     done
   fi
-  redis-cli DEL "$stream" > /dev/null || true
 }
 trap cleanup EXIT
 
-# Fresh schemas: each service migrates its own at start; config-service's bootstrap makes the platform key.
-as_owner -c "SET client_min_messages TO warning" \
-  -c "DROP SCHEMA IF EXISTS config, memory, profile, audit, catalog, conversation CASCADE"
-openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
-openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
-rm -f "$work/keys/platform-admin.key"
-
-# java -Xmx256m -XX:+UseSerialGC: as contract-tests run them, but with the full JIT (C2), as in production.
-start() {
-  local service=$1; shift
-  env "$@" QUARKUS_HTTP_PORT="${port[$service]}" AGENTRY_DB_NAME="$DB" AGENTRY_AUDIT_STREAM_KEY="$stream" AGENTRY_LOG_JSON=false \
-    DJL_CACHE_DIR="$work/djl" java -Xmx256m -XX:+UseSerialGC -Dai.djl.offline=true -Djava.io.tmpdir="$work/tmp" \
-    -jar "$service-service/target/quarkus-app/quarkus-run.jar" >> "$work/logs/$service-service.log" 2>&1 &
-  pid[$service]=$!
-}
-await() {
-  local service=$1
-  for _ in $(seq 1 240); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "$(url "$service")/q/health/ready")" = 200 ] && return 0
-    kill -0 "${pid[$service]}" 2>/dev/null || { tail -40 "$work/logs/$service-service.log" >&2; exit 1; }
-    sleep 0.5
-  done
-  echo "$service-service was not ready after 120 s" >&2; exit 1
-}
-
 log "starting the six services (load average $(load))"
 started=$(date +%s)
-start config AGENTRY_JWT_PRIVATE_KEY="file://$work/keys/private.pem" AGENTRY_JWT_PUBLIC_KEY="file://$work/keys/public.pem" \
-  AGENTRY_API_KEY_PEPPER="$(head -c 27 /dev/urandom | base64)" AGENTRY_SECRETS_MASTER_KEY="$(head -c 32 /dev/urandom | base64)" \
-  AGENTRY_BOOTSTRAP=true AGENTRY_BOOTSTRAP_FILE="$work/keys/platform-admin.key"
-await config
-jwks="$(url config)/v1/auth/jwks"
-for service in memory profile audit catalog; do start "$service" AGENTRY_JWT_PUBLIC_KEY="$jwks"; done
-for service in memory profile audit catalog; do await "$service"; done
-start conversation AGENTRY_JWT_PUBLIC_KEY="$jwks" AGENTRY_CONVERSATION_TURN_CONFIG_URL="$(url config)" \
-  AGENTRY_CONVERSATION_TURN_PROFILE_URL="$(url profile)" AGENTRY_CONVERSATION_TURN_MEMORY_URL="$(url memory)" \
-  AGENTRY_CONVERSATION_TURN_CATALOG_URL="$(url catalog)"
+suite_start
+# shellcheck disable=SC2046 # conversation_env's words are VAR=value pairs
+start conversation $(conversation_env)
 await conversation
 log "all up in $(( $(date +%s) - started )) s (load average $(load))"
 
