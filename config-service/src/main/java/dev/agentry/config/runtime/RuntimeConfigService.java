@@ -46,6 +46,8 @@ public class RuntimeConfigService {
     static final int MAX_SCENARIOS = 200;
     static final int MAX_TEMPLATES = 500;
     static final int MAX_VARIABLES = 1_000;
+    /** The generation of a view built while the cache was unreachable: it names no configuration state. */
+    static final String UNCACHED = "uncached";
 
     @Inject
     TenantTransactions tx;
@@ -100,6 +102,15 @@ public class RuntimeConfigService {
 
     /** The view and whether it came from the cache. */
     public record Answer(RuntimeConfig config, boolean cached) {
+
+        /**
+         * Whether a caller holding the view of {@code generation} holds this one (gRPC's
+         * not_modified). Never for a view built while the cache was unreachable: every such view is
+         * {@value RuntimeConfigService#UNCACHED}, whatever changed in between.
+         */
+        public boolean isGeneration(String generation) {
+            return !UNCACHED.equals(config.generation()) && config.generation().equals(generation);
+        }
     }
 
     public Uni<Answer> get(UUID agentId) {
@@ -109,7 +120,7 @@ public class RuntimeConfigService {
             return null;
         }).flatMap(generation -> {
             if (generation == null) {
-                return build(tenant, agentId, "uncached").map(c -> new Answer(c, false));
+                return build(tenant, agentId, UNCACHED).map(c -> new Answer(c, false));
             }
             String key = "agentry:config:runtime:" + tenant + ":" + agentId + ":" + generation;
             return cache.get(key).onFailure().recoverWithNull().flatMap(hit -> {
