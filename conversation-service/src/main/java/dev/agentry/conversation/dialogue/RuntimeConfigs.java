@@ -32,6 +32,8 @@ import org.jboss.logging.Logger;
 public class RuntimeConfigs {
 
     private static final Logger LOG = Logger.getLogger(RuntimeConfigs.class);
+    /** config-service's generation of a document it could not key by generation (its Redis down). */
+    static final String UNCACHED = "uncached";
 
     private record Key(UUID tenant, UUID agentId) {
     }
@@ -84,9 +86,14 @@ public class RuntimeConfigs {
         });
     }
 
-    /** The kept copy when {@code generation} is its own, else the document parsed and kept. */
+    /**
+     * The kept copy when {@code generation} is its own, else the document parsed and kept.
+     * config-service labels every document {@value #UNCACHED} while its Redis is unreachable: that
+     * label says nothing about the content, so such a document is always read afresh.
+     */
     private Read read(Key key, AgentRuntime kept, String generation, java.util.function.Supplier<JsonObject> document) {
-        if (kept != null && generation != null && !generation.isEmpty() && Objects.equals(generation, kept.generation())) {
+        if (kept != null && generation != null && !generation.isEmpty() && !UNCACHED.equals(generation)
+                && Objects.equals(generation, kept.generation())) {
             return new Read(Optional.of(kept), false);
         }
         try {
