@@ -75,6 +75,16 @@ final class Clients {
         return agent;
     }
 
+    /** A bot "shop-bot" fronting {@code agent}, with an active first version; answers the bot's id. */
+    static UUID activeBot(String token, UUID agent) throws Exception {
+        var bots = new dev.agentry.client.catalog.api.BotsApi(catalog(token));
+        UUID bot = bots.createBot(new dev.agentry.client.catalog.model.BotCreate().code("shop-bot").name("Shop bot").agentId(agent)).getId();
+        UUID version = bots.createBotVersion(bot, new dev.agentry.client.catalog.model.BotVersionCreate()
+                .systemPrompt("You help shop customers.").flowConfig(java.util.Map.of())).getId();
+        bots.activateBotVersion(bot, version);
+        return bot;
+    }
+
     /** Each generated client has its own ApiClient class; they share this request interceptor. */
     private static Consumer<HttpRequest.Builder> bearer(String token) {
         return request -> {

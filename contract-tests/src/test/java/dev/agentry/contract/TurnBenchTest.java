@@ -1,10 +1,7 @@
 package dev.agentry.contract;
 
-import dev.agentry.client.catalog.api.BotsApi;
 import dev.agentry.client.catalog.api.FaqApi;
 import dev.agentry.client.catalog.api.GuardrailsApi;
-import dev.agentry.client.catalog.model.BotCreate;
-import dev.agentry.client.catalog.model.BotVersionCreate;
 import dev.agentry.client.catalog.model.FaqWrite;
 import dev.agentry.client.catalog.model.GuardrailWrite;
 import dev.agentry.client.conversation.ApiClient;
@@ -54,11 +51,7 @@ class TurnBenchTest {
         UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
 
         var catalog = Clients.catalog(tenant.token());
-        BotsApi bots = new BotsApi(catalog);
-        UUID bot = bots.createBot(new BotCreate().code("shop-bot").name("Shop bot").agentId(agent)).getId();
-        UUID version = bots.createBotVersion(bot, new BotVersionCreate().systemPrompt("You help shop customers.")
-                .flowConfig(Map.of())).getId();
-        bots.activateBotVersion(bot, version);
+        UUID bot = Clients.activeBot(tenant.token(), agent);
         String[] topics = { "delivery times", "gift wrapping", "store locations", "loyalty points", "payment methods",
                 "size guides", "warranty claims", "order tracking", "international shipping", "student discounts",
                 "product care", "price matching", "click and collect", "newsletter", "account deletion", "invoices",

@@ -3,10 +3,7 @@ package dev.agentry.contract;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.agentry.client.catalog.api.BotsApi;
 import dev.agentry.client.catalog.api.FaqApi;
-import dev.agentry.client.catalog.model.BotCreate;
-import dev.agentry.client.catalog.model.BotVersionCreate;
 import dev.agentry.client.catalog.model.FaqWrite;
 import dev.agentry.client.conversation.ApiClient;
 import dev.agentry.client.conversation.api.SessionsApi;
@@ -50,11 +47,7 @@ class TurnTransportTest {
         Clients.TenantToken tenant = Clients.newTenant(List.of("tenant-admin", "agent-runtime"));
         UUID agent = Clients.shopAgentWithRefundRule(tenant.token());
         var catalog = Clients.catalog(tenant.token());
-        BotsApi bots = new BotsApi(catalog);
-        UUID bot = bots.createBot(new BotCreate().code("shop-bot").name("Shop bot").agentId(agent)).getId();
-        UUID version = bots.createBotVersion(bot, new BotVersionCreate().systemPrompt("You help shop customers.")
-                .flowConfig(Map.of())).getId();
-        bots.activateBotVersion(bot, version);
+        UUID bot = Clients.activeBot(tenant.token(), agent);
         new FaqApi(catalog).createFaq(new FaqWrite().botId(bot).question("What are your opening hours?")
                 .answer("We open at nine every day."));
 

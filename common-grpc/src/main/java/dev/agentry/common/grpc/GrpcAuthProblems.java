@@ -31,8 +31,7 @@ public class GrpcAuthProblems implements AuthExceptionHandlerProvider {
         return new AuthExceptionHandler<>(listener, call, metadata) {
             @Override
             protected void handleException(Throwable failure, ServerCall<ReqT, RespT> serverCall, Metadata headers) {
-                StatusException status = problems.toStatusException(failure);
-                serverCall.close(status.getStatus(), status.getTrailers());
+                problems.close(serverCall, failure);
             }
         };
     }

@@ -51,10 +51,15 @@ public class GrpcProblems implements ExceptionHandlerProvider {
         return new ExceptionHandler<>(listener, call, metadata) {
             @Override
             protected void handleException(Throwable failure, ServerCall<ReqT, RespT> serverCall, Metadata headers) {
-                StatusException status = toStatusException(failure);
-                serverCall.close(status.getStatus(), status.getTrailers());
+                close(serverCall, failure);
             }
         };
+    }
+
+    /** Ends {@code call} with the status and trailers of {@code failure}. */
+    public void close(ServerCall<?, ?> call, Throwable failure) {
+        StatusException status = toStatusException(failure);
+        call.close(status.getStatus(), status.getTrailers());
     }
 
     @Override

@@ -152,15 +152,7 @@ public class ServiceCalls {
                 }))
                 .onFailure(ServiceCalls::isTimeout).transform(e -> capped ? new DeadlineReached(url) : e))
                 .onFailure().recoverWithItem(e -> {
-                    if (e instanceof CircuitBreakerOpenException) {
-                        budget.circuitOpen(dependency);
-                        LOG.debugf("%s not called: the circuit breaker of %s is open", url, dependency.label());
-                    } else if (e instanceof DeadlineReached) {
-                        budget.reachedDeadline();
-                        LOG.debugf("%s", e.getMessage());
-                    } else {
-                        LOG.debugf("%s failed: %s", url, e.toString());
-                    }
+                    unanswered(budget, dependency, url, e);
                     return Optional.empty();
                 });
     }
@@ -196,17 +188,26 @@ public class ServiceCalls {
                     return read.apply(response);
                 }))
                 .onFailure().recoverWithItem(e -> {
-                    if (e instanceof CircuitBreakerOpenException) {
-                        budget.circuitOpen(dependency);
-                        LOG.debugf("%s not called: the circuit breaker of %s is open", url, dependency.label());
-                    } else if (e instanceof DeadlineReached) {
-                        budget.reachedDeadline();
-                        LOG.debugf("%s", e.getMessage());
-                    } else {
-                        LOG.debugf("%s failed: %s", url, e.toString());
-                    }
+                    unanswered(budget, dependency, url, e);
                     return unavailable;
                 });
+    }
+
+    /**
+     * Notes why {@code what} got no answer: an open breaker and the turn's deadline go into the
+     * budget (the decision's {@code circuit_open}, {@code deadline_reached}); anything else is the
+     * dependency's failure, at debug (the step is named in {@code degraded} all the same).
+     */
+    static void unanswered(CallBudget budget, Dependency dependency, String what, Throwable e) {
+        if (e instanceof CircuitBreakerOpenException) {
+            budget.circuitOpen(dependency);
+            LOG.debugf("%s not called: the circuit breaker of %s is open", what, dependency.label());
+        } else if (e instanceof DeadlineReached) {
+            budget.reachedDeadline();
+            LOG.debugf("%s", e.getMessage());
+        } else {
+            LOG.debugf("%s failed: %s", what, e.toString());
+        }
     }
 
     /** Mutiny's own timeout, or the Vert.x client's ({@code NoStackTraceTimeoutException}: "The timeout period ..."). */

@@ -15,7 +15,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.eclipse.microprofile.faulttolerance.exceptions.CircuitBreakerOpenException;
 import org.jboss.logging.Logger;
 
 /**
@@ -67,16 +66,8 @@ public class ServiceRpcs {
                 })
                 .onFailure(ServiceRpcs::outOfTime).transform(e -> capped ? new DeadlineReached(operation) : e))
                 .onFailure().recoverWithItem(e -> {
-                    if (e instanceof CircuitBreakerOpenException) {
-                        budget.circuitOpen(dependency);
-                        LOG.debugf("%s not called: the circuit breaker of %s is open", operation, dependency.label());
-                    } else if (e instanceof DeadlineReached) {
-                        budget.reachedDeadline();
-                        LOG.debugf("%s", e.getMessage());
-                    } else {
-                        LOG.debugf("%s failed: %s", operation, e.toString());
-                    }
-                    return Optional.empty();
+                    ServiceCalls.unanswered(budget, dependency, operation, e);
+                    return Optional.<T> empty();
                 });
     }
 
