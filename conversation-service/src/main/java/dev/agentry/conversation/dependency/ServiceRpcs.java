@@ -1,11 +1,14 @@
 package dev.agentry.conversation.dependency;
 
 import dev.agentry.conversation.ConversationServiceConfig;
+import io.grpc.Channel;
 import io.grpc.Deadline;
+import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.AbstractStub;
+import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,7 +29,11 @@ import org.jboss.logging.Logger;
  * breaker ({@link #UNWELL}: unavailable, out of time, an internal error); a refusal (not found,
  * invalid, denied, over a limit) is an answer. Every call here is a read (a resolve finds what the
  * first one made), so one that found the service unavailable is tried once more within the same
- * deadline: a rolling restart's closed connection costs one retry, not a degraded step.
+ * deadline, after its channel's reconnect back-off is reset: a channel that could not connect waits
+ * longer and longer (up to two minutes) before it tries again, and fails every call at once
+ * meanwhile, so without the reset a restarted service would stay "unavailable" to the turn long
+ * after it is back. With it, the retry waits for a fresh connection attempt: a service back (or a
+ * rolling restart's new pod) answers it, one still down refuses it at once.
  */
 @ApplicationScoped
 public class ServiceRpcs {
@@ -43,6 +50,18 @@ public class ServiceRpcs {
     @Inject
     Breakers breakers;
 
+    @GrpcClient("profile")
+    Channel profile;
+
+    @GrpcClient("config")
+    Channel configChannel;
+
+    @GrpcClient("memory")
+    Channel memory;
+
+    @GrpcClient("catalog")
+    Channel catalog;
+
     /**
      * {@code send} with a stub made by {@link #stub}, within the budget and through the breaker; the
      * reply, or empty when the call was not made, failed or was refused.
@@ -58,6 +77,7 @@ public class ServiceRpcs {
         // One deadline for the call and its retry: the retry takes what the first try left.
         Deadline deadline = Deadline.after(allowed.get().toMillis(), TimeUnit.MILLISECONDS);
         return breakers.guard(dependency, () -> Uni.createFrom().deferred(() -> send.apply(deadline))
+                .onFailure(ServiceRpcs::unavailable).invoke(e -> reconnectNow(dependency))
                 .onFailure(ServiceRpcs::unavailable).retry().atMost(1)
                 .map(Optional::of)
                 .onFailure(e -> !unwell(e)).recoverWithItem(e -> {
@@ -76,6 +96,19 @@ public class ServiceRpcs {
         Metadata headers = new Metadata();
         headers.put(AUTHORIZATION, authorization);
         return GrpcClientUtils.attachHeaders(stub, headers).withDeadline(deadline);
+    }
+
+    /** Lets {@code dependency}'s channel try to connect at once instead of after its back-off. */
+    private void reconnectNow(Dependency dependency) {
+        Channel channel = switch (dependency) {
+            case PROFILE -> profile;
+            case CONFIG, LLM -> configChannel;
+            case MEMORY -> memory;
+            case CATALOG -> catalog;
+        };
+        if (channel instanceof ManagedChannel managed) {
+            managed.resetConnectBackoff();
+        }
     }
 
     private static Status.Code code(Throwable e) {
