@@ -53,6 +53,8 @@ public final class GrpcVsRest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(5)).build();
+    /** Degraded turns by instance and what they skipped: counted, not hidden (the latencies include them). */
+    private static final Map<String, Integer> DEGRADED = new java.util.concurrent.ConcurrentHashMap<>();
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER);
 
     /** One hot call, by each transport. */
@@ -96,6 +98,9 @@ public final class GrpcVsRest {
         call("POST", memory + "/v1/episodes/bulk", token, Map.of("episodes", episodes), 201);
         String bot = call("POST", catalog + "/v1/bots", token, Map.of("code", "bench-bot", "name", "Bench bot", "agent_id", agent), 201)
                 .get("id").asText();
+        String botVersion = call("POST", catalog + "/v1/bots/" + bot + "/versions", token, Map.of("system_prompt", "You help customers.",
+                "flow_config", Map.of()), 201).get("id").asText();
+        call("POST", catalog + "/v1/bots/" + bot + "/versions/" + botVersion + "/activate", token, null, 200);
         for (int i = 0; i < 20; i++) {
             call("POST", catalog + "/v1/faq", token, Map.of("bot_id", bot, "question", "What should I know about topic " + i + "?",
                     "answer", "Everything about topic " + i + " is on our help pages."), 201);
@@ -175,10 +180,11 @@ public final class GrpcVsRest {
         // Whole turns: the same sessions, alternately through the gRPC and the REST instance.
         String[] messages = { "I want a bigger data plan", "how do I top up 100000 VND?", "my internet is slow since yesterday",
                 "can I pay my invoice by card", "tell me about the weather on mars" };
-        for (int i = 0; i < 20; i++) {
+        for (int i = 0; i < 20; i++) { // warm-up: the first turns of a session may find a cold path degraded
             turn(turnsGrpc, token, sessions.get(i % sessions.size()), messages[i % messages.length]);
             turn(turnsRest, token, sessions.get(i % sessions.size()), messages[i % messages.length]);
         }
+        DEGRADED.clear();
         long[] grpcTurns = new long[turnCount], restTurns = new long[turnCount];
         for (int i = 0; i < turnCount; i++) {
             String session = sessions.get(i % sessions.size());
@@ -191,6 +197,8 @@ public final class GrpcVsRest {
         }
         row("whole turn (POST /v1/sessions/{id}/turns)", "gRPC", 1, grpcTurns, -1);
         row("whole turn (POST /v1/sessions/{id}/turns)", "REST", 1, restTurns, -1);
+        System.out.println();
+        System.out.println("degraded turns while measured (each names what was skipped): " + (DEGRADED.isEmpty() ? "none" : DEGRADED));
         for (ManagedChannel c : List.of(configChannel, profileChannel, memoryChannel, catalogChannel)) {
             c.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
         }
@@ -202,7 +210,7 @@ public final class GrpcVsRest {
         JsonNode answer = call("POST", conversation + "/v1/sessions/" + session + "/turns", token, Map.of("message", message), 200);
         long took = System.nanoTime() - start;
         if (answer.get("degraded").size() > 0) {
-            throw new IllegalStateException("a degraded turn: " + answer.get("degraded") + " through " + conversation);
+            DEGRADED.merge(conversation + " " + answer.get("degraded"), 1, Integer::sum);
         }
         return took;
     }

@@ -128,16 +128,19 @@ public interface ConversationServiceConfig {
      */
     interface Transports {
 
+        // The defaults are what measured faster in bench/grpc (docs/benchmarks.md, "gRPC and REST"):
+        // profile resolve and config-service's three calls over gRPC; episode, offering and FAQ search
+        // were no faster over gRPC than over REST, so they stay on REST.
         @WithDefault("grpc")
         Transport profile();
 
         @WithDefault("grpc")
         Transport config();
 
-        @WithDefault("grpc")
+        @WithDefault("rest")
         Transport memory();
 
-        @WithDefault("grpc")
+        @WithDefault("rest")
         Transport catalog();
 
         /** The transport of {@code dependency}'s hot calls; REST for the LLM. */

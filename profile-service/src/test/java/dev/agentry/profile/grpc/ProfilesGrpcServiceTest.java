@@ -159,6 +159,39 @@ class ProfilesGrpcServiceTest extends TwoTenantTest {
     }
 
     @Test
+    void healthAndReflectionAreServedWithoutAToken() throws Exception {
+        var health = grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertEquals(grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING,
+                health.check(grpc.health.v1.HealthCheckRequest.newBuilder().build()).getStatus());
+
+        // Reflection (what grpcurl lists): a bidirectional stream asked for the service names.
+        java.util.concurrent.CompletableFuture<List<String>> listed = new java.util.concurrent.CompletableFuture<>();
+        var requests = io.grpc.reflection.v1.ServerReflectionGrpc.newStub(channel).serverReflectionInfo(
+                new io.grpc.stub.StreamObserver<io.grpc.reflection.v1.ServerReflectionResponse>() {
+                    @Override
+                    public void onNext(io.grpc.reflection.v1.ServerReflectionResponse response) {
+                        listed.complete(response.getListServicesResponse().getServiceList().stream()
+                                .map(io.grpc.reflection.v1.ServiceResponse::getName).toList());
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        listed.completeExceptionally(failure);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        listed.complete(List.of());
+                    }
+                });
+        requests.onNext(io.grpc.reflection.v1.ServerReflectionRequest.newBuilder().setListServices("*").build());
+        List<String> services = listed.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        requests.onCompleted();
+        assertTrue(services.contains("agentry.profile.v1.Profiles"), () -> "reflection lists " + services);
+        assertTrue(services.contains("grpc.health.v1.Health"), () -> "reflection lists " + services);
+    }
+
+    @Test
     void callsCountAgainstTheDailyLimitLikeRestRequests() {
         UUID limited = UUID.randomUUID();
         limits.publish(limited, Map.of(PlanLimitNames.MAX_DAILY_REQUESTS, 2L)).await().atMost(Duration.ofSeconds(5));
