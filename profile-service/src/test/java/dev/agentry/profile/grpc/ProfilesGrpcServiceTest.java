@@ -161,8 +161,8 @@ class ProfilesGrpcServiceTest extends TwoTenantTest {
     @Test
     void healthAndReflectionAreServedWithoutAToken() throws Exception {
         var health = grpc.health.v1.HealthGrpc.newBlockingStub(channel).withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS);
-        assertEquals(grpc.health.v1.HealthCheckResponse.ServingStatus.SERVING,
-                health.check(grpc.health.v1.HealthCheckRequest.newBuilder().build()).getStatus());
+        assertEquals(grpc.health.v1.HealthOuterClass.HealthCheckResponse.ServingStatus.SERVING,
+                health.check(grpc.health.v1.HealthOuterClass.HealthCheckRequest.newBuilder().build()).getStatus());
 
         // Reflection (what grpcurl lists): a bidirectional stream asked for the service names.
         java.util.concurrent.CompletableFuture<List<String>> listed = new java.util.concurrent.CompletableFuture<>();
