@@ -1,6 +1,7 @@
 package dev.agentry.common.grpc;
 
 import dev.agentry.common.error.ValidationException;
+import dev.agentry.common.id.Ids;
 import dev.agentry.common.search.SearchMode;
 import dev.agentry.common.search.SearchStrategy;
 import java.time.Instant;
@@ -35,11 +36,7 @@ public final class GrpcValues {
             return null;
         }
         try {
-            UUID id = UUID.fromString(value);
-            if (!id.toString().equalsIgnoreCase(value)) {
-                throw new IllegalArgumentException(value);
-            }
-            return id;
+            return Ids.parse(value);
         } catch (IllegalArgumentException e) {
             throw new ValidationException(field, "must be a UUID");
         }

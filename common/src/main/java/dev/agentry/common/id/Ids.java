@@ -15,6 +15,20 @@ public final class Ids {
     private Ids() {
     }
 
+    /**
+     * The UUID {@code value} spells in full (8-4-4-4-12 hex digits, any case). {@code UUID.fromString}
+     * alone takes shortened groups such as {@code 1-2-3-4-5}, which no id of ours ever is.
+     *
+     * @throws IllegalArgumentException when it is not one
+     */
+    public static UUID parse(String value) {
+        UUID id = UUID.fromString(value);
+        if (!id.toString().equalsIgnoreCase(value)) {
+            throw new IllegalArgumentException("not a UUID in full: " + value);
+        }
+        return id;
+    }
+
     public static UUID newId() {
         return at(System.currentTimeMillis());
     }

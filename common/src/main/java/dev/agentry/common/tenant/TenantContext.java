@@ -1,6 +1,7 @@
 package dev.agentry.common.tenant;
 
 import dev.agentry.common.error.UnauthenticatedException;
+import dev.agentry.common.id.Ids;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.security.Principal;
@@ -51,11 +52,7 @@ public class TenantContext {
             throw new UnauthenticatedException("The token has no tenant_id claim");
         }
         try {
-            UUID tenant = UUID.fromString(value);
-            if (!tenant.toString().equalsIgnoreCase(value)) {
-                throw new IllegalArgumentException(value);
-            }
-            return tenant;
+            return Ids.parse(value);
         } catch (IllegalArgumentException e) {
             throw new UnauthenticatedException("The token's tenant_id claim is not a UUID");
         }

@@ -46,6 +46,16 @@ class IdsTest {
     }
 
     @Test
+    void parseTakesOnlyAUuidSpelledInFull() {
+        UUID id = Ids.newId();
+        assertEquals(id, Ids.parse(id.toString()));
+        assertEquals(id, Ids.parse(id.toString().toUpperCase(java.util.Locale.ROOT)));
+        assertThrows(IllegalArgumentException.class, () -> Ids.parse("1-2-3-4-5"));
+        assertThrows(IllegalArgumentException.class, () -> Ids.parse("not-a-uuid"));
+        assertThrows(IllegalArgumentException.class, () -> Ids.parse(id + "0"));
+    }
+
+    @Test
     void epochMillisRefusesOtherVersions() {
         assertThrows(IllegalArgumentException.class, () -> Ids.epochMillis(UUID.randomUUID()));
     }

@@ -50,9 +50,9 @@ import org.junit.jupiter.api.Test;
  * extraction reads one page and the worker has one chunk to embed, so what is measured is the
  * upload, not minutes of embedding; the answer's title shows the stored file was read to its end.
  *
- * <p>Could it fail? The same instrument, with 50 MiB held in a {@code byte[]}, reads a rise of 50
- * MiB (checked below, every run). And with the raw body's endpoint changed by hand to take the
- * body as a {@code byte[]} (the REST layer then reads it into memory), that upload read rises of
+ * <p>Could it fail? The same instrument, with 50 MiB held in a {@code byte[]}, reads a rise of 40
+ * to 50 MiB, well over the allowance (checked below, every run). And with the raw body's endpoint
+ * changed by hand to take the body as a {@code byte[]} (the REST layer then reads it into memory), that upload read rises of
  * +37.5 and +48.7 MiB with nothing in the uploads directory, and this test failed (2026-12-04);
  * as written (a {@code Path}) every sample of both uploads read within 1.2 MiB of the baseline when
  * the class ran alone, within 6.1 MiB in the full suite (caches cleared for the baseline refill). The
@@ -113,7 +113,10 @@ class LargeUploadHeapTest extends TwoTenantTest {
         long heldRise = UploadHeapWatch.liveHeap() - before;
         Reference.reachabilityFence(held);
         held = null;
-        assertTrue(heldRise >= FILE_BYTES - MIB, "a held body reads as " + heldRise / MIB + " MiB");
+        // What matters is that a held body would fail the allowance below, by far. The reading is
+        // not exact: garbage and soft references counted in the baseline may be cleared by the
+        // collection of the reading (CI read a held 50 MiB as 40 and 44 MiB in the full suite).
+        assertTrue(heldRise >= ALLOWED_RISE + ALLOWED_RISE / 2, "a held body reads as " + heldRise / MIB + " MiB");
 
         Path form = paddedPdf("Da Nang invoices", "Invoices of the Da Nang branch are sent on the first Monday.", FILE_BYTES);
         Path body = paddedPdf("Can Tho parcels", "Parcels for the Can Tho branch leave on Thursday afternoons.", FILE_BYTES);
