@@ -1,0 +1,76 @@
+package dev.agentry.common.grpc;
+
+import grpc.health.v1.HealthGrpc;
+import grpc.health.v1.HealthOuterClass;
+import io.grpc.ManagedChannel;
+import io.grpc.ManagedChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.quarkus.vertx.http.HttpServerStart;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Readiness;
+import org.jboss.logging.Logger;
+
+/**
+ * Makes the service's first gRPC call itself, to its own {@code grpc.health.v1.Health} over its
+ * HTTP port, as soon as the port listens, and holds readiness ({@code /q/health/ready}, check
+ * {@code grpc}) down until it has answered. Readiness is probed over HTTP, which leaves the gRPC
+ * path cold: a just-started replica's first gRPC calls (HTTP/2, the gRPC server, its security and
+ * error interceptors, protobuf) took conversation-service's calls past their 0.8 s timeout on a
+ * busy machine, which opened its circuit breaker for a service that was back. A call that fails
+ * still ends the warm-up (logged): the port answering REST is not held back by it.
+ */
+@Readiness
+@ApplicationScoped
+public class GrpcWarmUp implements HealthCheck {
+
+    private static final Logger LOG = Logger.getLogger(GrpcWarmUp.class);
+    private static final String NAME = "grpc";
+
+    /** What readiness waits for; null when nothing (done, or no port to warm through). */
+    private final AtomicReference<String> state = new AtomicReference<>();
+
+    void onListening(@Observes HttpServerStart start) {
+        int port = start.options().getPort();
+        if (port <= 0) { // a random port not known here (tests): nothing to warm through
+            return;
+        }
+        state.set("warming up");
+        long started = System.nanoTime();
+        ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
+        HealthGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthOuterClass.HealthCheckRequest.getDefaultInstance(),
+                new StreamObserver<>() {
+                    @Override
+                    public void onNext(HealthOuterClass.HealthCheckResponse response) {
+                        LOG.infof("gRPC warmed up in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, response.getStatus());
+                    }
+
+                    @Override
+                    public void onError(Throwable failure) {
+                        LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
+                        done(channel);
+                    }
+
+                    @Override
+                    public void onCompleted() {
+                        done(channel);
+                    }
+                });
+    }
+
+    private void done(ManagedChannel channel) {
+        state.set(null);
+        channel.shutdown();
+    }
+
+    @Override
+    public HealthCheckResponse call() {
+        String waiting = state.get();
+        return waiting == null ? HealthCheckResponse.up(NAME)
+                : HealthCheckResponse.named(NAME).down().withData("state", waiting).build();
+    }
+}
