@@ -5,11 +5,13 @@ import grpc.health.v1.HealthOuterClass;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
 import io.grpc.stub.StreamObserver;
-import io.quarkus.vertx.http.HttpServerStart;
+import io.quarkus.runtime.LaunchMode;
+import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -34,16 +36,18 @@ public class GrpcWarmUp implements HealthCheck {
     /** What readiness waits for; null when nothing (done, or no port to warm through). */
     private final AtomicReference<String> state = new AtomicReference<>();
 
-    void onListening(@Observes HttpServerStart start) {
-        int port = start.options().getPort();
-        if (port <= 0) { // a random port not known here (tests): nothing to warm through
+    void onStart(@Observes StartupEvent start) {
+        // Tests run on a random port this cannot know, and warm nothing anyone waits for.
+        if (LaunchMode.current() == LaunchMode.TEST) {
             return;
         }
+        int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
         state.set("warming up");
         long started = System.nanoTime();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
-        HealthGrpc.newStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).check(HealthOuterClass.HealthCheckRequest.getDefaultInstance(),
-                new StreamObserver<>() {
+        // Wait for ready: the port may start listening just after start-up observers have run.
+        HealthGrpc.newStub(channel).withWaitForReady().withDeadlineAfter(30, TimeUnit.SECONDS)
+                .check(HealthOuterClass.HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
                     @Override
                     public void onNext(HealthOuterClass.HealthCheckResponse response) {
                         LOG.infof("gRPC warmed up in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, response.getStatus());
