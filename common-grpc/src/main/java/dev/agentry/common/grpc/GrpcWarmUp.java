@@ -4,6 +4,7 @@ import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
+import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -55,7 +56,12 @@ public class GrpcWarmUp implements HealthCheck {
 
                     @Override
                     public void onError(Throwable failure) {
-                        LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
+                        if (Status.fromThrowable(failure).getCode() == Status.Code.UNIMPLEMENTED) {
+                            // No gRPC service here (conversation-service only calls gRPC): nothing to warm.
+                            LOG.debugf("no gRPC served here: %s", failure.toString());
+                        } else {
+                            LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
+                        }
                         done(channel);
                     }
 
