@@ -207,12 +207,12 @@ public final class Suite implements BeforeAllCallback, AutoCloseable {
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_PROFILE_URL", profile.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_MEMORY_URL", memory.baseUri());
         conversationEnv.put("AGENTRY_CONVERSATION_TURN_CATALOG_URL", catalog.baseUri());
-        // Their gRPC on the same ports; the suite's turns take every hot call over gRPC
-        // (TurnTransportTest runs the same turns over REST on a second instance).
+        // Their gRPC on the same ports. The suite's instance keeps the default transports (profile and
+        // config over gRPC, memory and catalog over REST); TurnTransportTest runs the same turns on an
+        // instance with everything over gRPC and one with everything over REST.
         for (Map.Entry<String, ServiceProcess> dependency : Map.of("CONFIG", config, "PROFILE", profile, "MEMORY", memory,
                 "CATALOG", catalog).entrySet()) {
             conversationEnv.put("QUARKUS_GRPC_CLIENTS_" + dependency.getKey() + "_PORT", Integer.toString(dependency.getValue().port()));
-            conversationEnv.put("AGENTRY_CONVERSATION_TURN_TRANSPORT_" + dependency.getKey(), "grpc");
         }
         conversation = ServiceProcess.start(root, "conversation-service", conversationEnv);
     }

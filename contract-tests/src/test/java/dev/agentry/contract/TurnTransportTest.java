@@ -24,9 +24,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The same turns over both transports of the turn's hot calls: the suite's conversation-service
- * takes them over gRPC ({@code agentry.conversation.turn.transport.*=grpc}), a second instance over
- * REST. Each answers the refund rule, the bot's FAQ and the fallback alike, with nothing degraded,
+ * The same turns over both transports of the turn's hot calls: one conversation-service takes
+ * them over gRPC ({@code agentry.conversation.turn.transport.*=grpc}), another over REST. Each answers the refund rule, the bot's FAQ and the fallback alike, with nothing degraded,
  * and the serving services' gRPC metrics show which transport carried the calls: every gRPC
  * operation ran for the first instance and none for the second.
  */
@@ -51,8 +50,15 @@ class TurnTransportTest {
         new FaqApi(catalog).createFaq(new FaqWrite().botId(bot).question("What are your opening hours?")
                 .answer("We open at nine every day."));
 
+        Map<String, String> allGrpc = new HashMap<>();
+        for (String dependency : List.of("PROFILE", "CONFIG", "MEMORY", "CATALOG")) {
+            allGrpc.put("AGENTRY_CONVERSATION_TURN_TRANSPORT_" + dependency, "grpc");
+        }
         Map<String, Long> before = grpcCalls();
-        List<TurnResult> overGrpc = turns(Suite.conversationUri(), tenant.token(), agent);
+        List<TurnResult> overGrpc;
+        try (ServiceProcess grpcInstance = Suite.anotherConversation("conversation-service-grpc", allGrpc)) {
+            overGrpc = turns(grpcInstance.baseUri(), tenant.token(), agent);
+        }
         Map<String, Long> afterGrpc = grpcCalls();
         for (Map.Entry<String, Long> operation : afterGrpc.entrySet()) {
             assertTrue(operation.getValue() > before.getOrDefault(operation.getKey(), 0L),
