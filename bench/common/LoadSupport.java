@@ -54,6 +54,15 @@ final class LoadSupport {
         }
 
         synchronized void print(int concurrency, int seconds, long serviceCpuMillis) {
+            print(concurrency, seconds, serviceCpuMillis, -1);
+        }
+
+        /**
+         * As {@link #print(int, int, long)}, plus the load generator's own CPU per request
+         * ({@code client_cpu_ms}): on a machine whose cores the client shares with the service, what
+         * the client spends is taken from the service.
+         */
+        synchronized void print(int concurrency, int seconds, long serviceCpuMillis, long clientCpuMillis) {
             long[] sorted = Arrays.copyOf(nanos, size);
             Arrays.sort(sorted);
             double mean = Arrays.stream(sorted).average().orElse(0) / 1e6;
@@ -62,8 +71,12 @@ final class LoadSupport {
                     + "mean_ms=%.2f p50_ms=%.2f p95_ms=%.2f p99_ms=%.2f max_ms=%.2f service_cpu_ms=%s%n", label, concurrency,
                     seconds, size, errors.get(), size / (double) seconds, mean, pct(sorted, 50), pct(sorted, 95),
                     pct(sorted, 99), size == 0 ? 0 : sorted[size - 1] / 1e6,
-                    serviceCpuMillis < 0 || requests == 0 ? "n/a"
-                            : String.format(Locale.ROOT, "%.3f", serviceCpuMillis / (double) requests));
+                    perRequest(serviceCpuMillis, requests)
+                    + (clientCpuMillis < 0 ? "" : " client_cpu_ms=" + perRequest(clientCpuMillis, requests)));
+        }
+
+        private static String perRequest(long cpuMillis, long requests) {
+            return cpuMillis < 0 || requests == 0 ? "n/a" : String.format(Locale.ROOT, "%.3f", cpuMillis / (double) requests);
         }
 
         private static double pct(long[] sorted, double p) {

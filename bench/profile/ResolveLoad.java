@@ -45,9 +45,12 @@ public class ResolveLoad {
         try {
             run(client, token, identities, concurrency, warmup, null);
             LoadSupport.Recorder measured = new LoadSupport.Recorder("http-resolve", seconds * 20_000);
+            Path self = Path.of("/proc/self/stat");
             long cpuBefore = LoadSupport.cpuMillis(servicePid);
+            long clientCpuBefore = LoadSupport.cpuMillis(self);
             run(client, token, identities, concurrency, seconds, measured);
-            measured.print(concurrency, seconds, LoadSupport.cpuMillis(servicePid) - cpuBefore);
+            measured.print(concurrency, seconds, LoadSupport.cpuMillis(servicePid) - cpuBefore,
+                    LoadSupport.cpuMillis(self) - clientCpuBefore);
         } finally {
             client.close();
             vertx.close().toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);

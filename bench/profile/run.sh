@@ -14,6 +14,8 @@
 # BENCH_COMPARE_APP=<a quarkus-app folder of another build> also starts that build (on BENCH_PORT+1)
 # and measures it at every level right after this one, as http-resolve-compare: a before/after of a
 # change in the same run (e.g. the folder copied from a worktree of the commit before).
+# BENCH_COMPARE_OPTS="<JVM options>" does the same with this build started with those options (e.g.
+# -Dquarkus.otel.instrument.vertx-sql-client=false): a before/after of a runtime setting.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -70,14 +72,15 @@ pids=()
 trap 'kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true' EXIT
 # start_build <quarkus-app folder> <port> <log>: starts that build and waits until it is ready;
 # its pid is in started_pid.
-start_build() {
-  QUARKUS_HTTP_PORT=$2 AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
-    java -Xmx256m -jar "$1/quarkus-run.jar" > "$3" 2>&1 &
+start_build() { # <quarkus-app folder> <port> <log> [JVM options...]
+  local app=$1 port=$2 logfile=$3; shift 3
+  QUARKUS_HTTP_PORT=$port AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" AGENTRY_LOG_JSON=false \
+    java -Xmx256m "$@" -jar "$app/quarkus-run.jar" > "$logfile" 2>&1 &
   started_pid=$!
   pids+=("$started_pid")
   for _ in $(seq 1 90); do
-    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$2/q/health/ready")" = 200 ] && return 0
-    kill -0 "$started_pid" 2>/dev/null || { tail -50 "$3" >&2; exit 1; }
+    [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ] && return 0
+    kill -0 "$started_pid" 2>/dev/null || { tail -50 "$logfile" >&2; exit 1; }
     sleep 1
   done
 }
@@ -85,11 +88,12 @@ start_build "$root/profile-service/target/quarkus-app" "$PORT" "$work/service.lo
 service_pid=$started_pid
 log "profile-service is up on 127.0.0.1:$PORT (pid $service_pid), schema migrated"
 compare_pid=
-if [ -n "${BENCH_COMPARE_APP:-}" ]; then
+if [ -n "${BENCH_COMPARE_APP:-}" ] || [ -n "${BENCH_COMPARE_OPTS:-}" ]; then
   CPORT=$((PORT + 1))
-  start_build "$BENCH_COMPARE_APP" "$CPORT" "$work/compare.log"
+  read -r -a compare_opts <<< "${BENCH_COMPARE_OPTS:-}"
+  start_build "${BENCH_COMPARE_APP:-$root/profile-service/target/quarkus-app}" "$CPORT" "$work/compare.log" "${compare_opts[@]}"
   compare_pid=$started_pid
-  log "the build to compare ($BENCH_COMPARE_APP) is up on 127.0.0.1:$CPORT (pid $compare_pid)"
+  log "the build to compare (${BENCH_COMPARE_APP:-this build} ${BENCH_COMPARE_OPTS:-}) is up on 127.0.0.1:$CPORT (pid $compare_pid)"
 fi
 
 # --- Data -----------------------------------------------------------------------------------------

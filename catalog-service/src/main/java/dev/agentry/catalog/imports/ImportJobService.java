@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.agentry.catalog.CatalogServiceConfig;
 import dev.agentry.catalog.support.OutboundUrls;
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.error.NotFoundException;
@@ -13,7 +14,6 @@ import dev.agentry.common.page.Page;
 import dev.agentry.common.page.PageRequest;
 import dev.agentry.common.tenant.TenantContext;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,7 +70,7 @@ public class ImportJobService {
         }
         UUID tenant = caller.tenantId();
         // Reading and checking up to 10,000 rows is CPU work: off the event loop.
-        return Uni.createFrom().item(() -> checkCsv(kind, csv)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return Offload.toWorker(() -> checkCsv(kind, csv))
                 .chain(checked -> insert(tenant, kind, "csv", "file_upload", null, checked));
     }
 
@@ -108,14 +108,14 @@ public class ImportJobService {
             }
             URI uri = OutboundUrls.check("url", create.url().strip(), config.imports().urlHosts().orElse(List.of()));
             // Resolving the name and fetching block: off the event loop.
-            return Uni.createFrom().item(() -> {
+            return Offload.toWorker(() -> {
                 OutboundUrls.checkResolved("url", uri);
                 String body = fetch(uri);
                 return "csv".equals(create.format()) ? checkCsv(create.kind(), body) : check(create.kind(), jsonRecords(body));
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+            })
                     .chain(checked -> insert(tenant, create.kind(), create.format(), "url", uri.toString(), checked));
         }
-        return Uni.createFrom().item(() -> check(create.kind(), create.records())).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return Offload.toWorker(() -> check(create.kind(), create.records()))
                 .chain(checked -> insert(tenant, create.kind(), "json", "file_upload", null, checked));
     }
 

@@ -1,8 +1,8 @@
 package dev.agentry.config.user;
 
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.config.ConfigServiceConfig;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
@@ -34,13 +34,12 @@ public class PasswordHasher {
     }
 
     public Uni<String> hash(String password) {
-        return Uni.createFrom().item(() -> hashNow(password)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Offload.toWorker(() -> hashNow(password));
     }
 
     /** True when {@code password} matches {@code encoded}; a null hash checks the decoy and fails. */
     public Uni<Boolean> verify(String password, String encoded) {
-        return Uni.createFrom().item(() -> encoded == null ? decoyCheck(password) : verifyNow(password, encoded))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        return Offload.toWorker(() -> encoded == null ? decoyCheck(password) : verifyNow(password, encoded));
     }
 
     /** Spends the same work as a real check, then fails. */

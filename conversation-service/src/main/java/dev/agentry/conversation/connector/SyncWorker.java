@@ -3,6 +3,7 @@ package dev.agentry.conversation.connector;
 import dev.agentry.common.audit.AuditKind;
 import dev.agentry.common.audit.AuditPublisher;
 import dev.agentry.common.audit.AuditRecord;
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.id.Ids;
 import dev.agentry.common.secret.SecretCipher;
@@ -18,7 +19,6 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -242,7 +242,7 @@ public class SyncWorker {
             }
             ConnectorStore.Secrets s = found.get();
             String host = URI.create(s.connector().baseUrl()).getHost();
-            return Uni.createFrom().item(() -> {
+            return Offload.toWorker(() -> {
                 try {
                     OutboundAddresses.checkResolved(host, config.support().allowPrivateHosts());
                 } catch (Exception e) {
@@ -251,7 +251,7 @@ public class SyncWorker {
                 return Optional.of(new Tracker.Account(s.connector().baseUrl(), s.connector().username(),
                         cipher.openString(tenant, ConnectorService.purpose(system), s.credential(), s.keyId()),
                         s.connector().projectKey()));
-            }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+            });
         });
     }
 

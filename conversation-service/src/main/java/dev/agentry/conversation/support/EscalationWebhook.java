@@ -1,9 +1,9 @@
 package dev.agentry.conversation.support;
 
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.conversation.ConversationServiceConfig;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.ext.web.client.WebClient;
@@ -51,14 +51,14 @@ public class EscalationWebhook {
     public Uni<Boolean> send(String url, JsonObject event) {
         URI uri = URI.create(url);
         long timeout = config.support().webhookTimeout().toMillis();
-        return Uni.createFrom().item(() -> {
+        return Offload.toWorker(() -> {
             try {
                 OutboundAddresses.checkResolved(uri.getHost(), config.support().allowPrivateHosts());
                 return true;
             } catch (Exception e) {
                 throw new IllegalStateException(e.getMessage(), e);
             }
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        })
                 .flatMap(ok -> client.postAbs(url).putHeader("Content-Type", "application/json").timeout(timeout)
                         .sendJsonObject(event))
                 .map(response -> response.statusCode() / 100 == 2)

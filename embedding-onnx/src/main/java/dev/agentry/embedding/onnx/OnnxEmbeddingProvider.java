@@ -1,5 +1,6 @@
 package dev.agentry.embedding.onnx;
 
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.common.embedding.EmbeddingException;
 import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.langchain4j.data.embedding.Embedding;
@@ -109,7 +110,7 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
     }
 
     private Uni<List<float[]>> embedBatch(List<String> texts) {
-        return Uni.createFrom().item(() -> embedNow(texts)).runSubscriptionOn(executor)
+        return Offload.to(executor, () -> embedNow(texts))
                 .onFailure(f -> !(f instanceof EmbeddingException))
                 .transform(f -> new EmbeddingException("The in-process embedding model failed: " + f.getMessage()));
     }
@@ -125,7 +126,7 @@ public class OnnxEmbeddingProvider implements EmbeddingProvider, AutoCloseable {
      */
     @Override
     public Uni<Void> load() {
-        return Uni.createFrom().item(() -> embedNow(List.of("warm-up"))).runSubscriptionOn(executor).replaceWithVoid();
+        return Offload.to(executor, () -> embedNow(List.of("warm-up"))).replaceWithVoid();
     }
 
     private List<float[]> embedNow(List<String> texts) {

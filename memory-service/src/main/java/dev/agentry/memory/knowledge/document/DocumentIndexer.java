@@ -1,5 +1,6 @@
 package dev.agentry.memory.knowledge.document;
 
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.embedding.EmbeddingProvider;
 import dev.agentry.common.error.ConflictException;
@@ -13,7 +14,6 @@ import dev.agentry.memory.knowledge.text.DocumentText;
 import dev.agentry.memory.knowledge.text.FileType;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
@@ -88,8 +88,7 @@ public class DocumentIndexer {
      */
     public Uni<DocumentIndexing> index(UUID tenant, Collection c, Document doc, List<ChunkStore.Current> current, Prepared p,
             boolean first, Progress progress, UUID leaseToken) {
-        return Uni.createFrom().item(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+        return Offload.toWorker(() -> Chunker.chunk(p.body(), p.type(), c.chunkSize(), c.chunkOverlap()))
                 .flatMap(drafts -> {
                     // One chunk per distinct text: a repeated paragraph is stored (and found) once.
                     Map<String, Chunker.Draft> byHash = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package dev.agentry.memory.knowledge.document;
 
+import dev.agentry.common.blocking.Offload;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.error.ConflictException;
 import dev.agentry.common.error.NotFoundException;
@@ -20,7 +21,6 @@ import dev.agentry.memory.knowledge.text.DocumentText;
 import dev.agentry.memory.knowledge.text.FileText;
 import dev.agentry.memory.knowledge.text.FileType;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -243,7 +243,7 @@ public class DocumentService {
     }
 
     private Uni<DocumentIndexer.Prepared> prepare(Incoming in, String title, FileType type) {
-        return Uni.createFrom().item(() -> {
+        return Offload.toWorker(() -> {
             String body = DocumentText.normalise(in.content(), type);
             if (body.isBlank()) {
                 throw new ValidationException("content", "must not be blank");
@@ -251,12 +251,12 @@ public class DocumentService {
             String hash = DocumentText.hex(DocumentText.sha256(body));
             return new DocumentIndexer.Prepared(body, type, new DocumentStore.Text(title, in.filename(), type,
                     in.content().getBytes(StandardCharsets.UTF_8).length, in.storagePath(), hash, in.metadata()));
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     /** The file's text and description: extracted (Tika) or read as it is (txt, md, csv), normalised and hashed. */
     private Uni<DocumentIndexer.Prepared> extract(IncomingFile in, Document previous) {
-        return Uni.createFrom().item(() -> {
+        return Offload.toWorker(() -> {
             long maxText = config.knowledge().maxDocumentBytes();
             FileText.Extracted x = FileText.extract(in.file(), in.declaredType(), in.filename(), maxText);
             String raw;
@@ -296,7 +296,7 @@ public class DocumentService {
             String hash = DocumentText.hex(DocumentText.sha256(body));
             return new DocumentIndexer.Prepared(body, chunkAs,
                     new DocumentStore.Text(title.strip(), filename, x.type(), in.sizeBytes(), null, hash, metadata));
-        }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool());
+        });
     }
 
     private void kickUnlessUnchanged(DocumentIndexing result) {
