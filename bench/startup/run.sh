@@ -4,61 +4,101 @@
 # medians over the rounds after the first), timed from the fork to the first 200 of
 # /q/health/ready (which, in the services that embed, waits for the model: EmbeddingWarmUp). RSS is
 # read from /proc once ready, and again after 200 requests to /q/health/ready and /q/openapi.
-# Baseline in the same run: the JVM alone (java -version) on this machine.
+#
+# Baselines in the same run: the JVM alone (java -version), and the smallest reactive "REST + CRUD"
+# Quarkus application (bench/startup/baseline: REST with Jackson, Hibernate Reactive Panache, the
+# reactive PostgreSQL client, health), the shape of Quarkus's published start-up figure, measured
+# the same way on this machine. Each service's ratio is against that application.
+#
+# Then the same with class data sharing (AppCDS, JDK 17's dynamic archive): one training start with
+# -XX:ArchiveClassesAtExit (ready, the 200 requests, then a normal stop writes the archive), then
+# ROUNDS starts with -XX:SharedArchiveFile. BENCH_APPCDS=0 skips it.
 #
 # Usage: bench/startup/run.sh [rounds=4]   (after ./mvnw -B install -DskipTests)
-# Uses the database agentry_contract (made by deploy/local/db-setup.sh); ports 18181-18186.
+# Uses the database agentry_contract (made by deploy/local/db-setup.sh); ports 18180-18186.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 ROUNDS=${1:-4}
 work="$root/bench/startup/target"
-mkdir -p "$work/tmp" "$work/keys"
+mkdir -p "$work/tmp" "$work/keys" "$work/cds"
 [ -f "$work/keys/private.pem" ] || {
   openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$work/keys/private.pem" 2>/dev/null
   openssl pkey -in "$work/keys/private.pem" -pubout -out "$work/keys/public.pem"
 }
+baseline_app="$root/bench/startup/baseline/target/quarkus-app"
+[ -f "$baseline_app/quarkus-run.jar" ] || ./mvnw -B -q -o -f bench/startup/baseline/pom.xml package -DskipTests
 JAVA_OPTS=(-Xmx256m -Dai.djl.offline=true "-Djava.io.tmpdir=$work/tmp")
-SERVICES=(config-service memory-service audit-service profile-service catalog-service conversation-service)
-declare -A PORT=([config-service]=18181 [memory-service]=18182 [audit-service]=18183 [profile-service]=18184
-                 [catalog-service]=18185 [conversation-service]=18186)
+APPS=(quarkus-rest-crud config-service memory-service audit-service profile-service catalog-service conversation-service)
+declare -A PORT=([quarkus-rest-crud]=18180 [config-service]=18181 [memory-service]=18182 [audit-service]=18183
+                 [profile-service]=18184 [catalog-service]=18185 [conversation-service]=18186)
 results="$work/results.txt"
 : > "$results"
 say() { printf '%s\n' "$*" | tee -a "$results"; }
 now_ms() { date +%s%3N; }
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
+jar_of() { if [ "$1" = quarkus-rest-crud ]; then echo "$baseline_app/quarkus-run.jar"; else echo "$1/target/quarkus-app/quarkus-run.jar"; fi; }
+
+# start_once <app> [JVM options...]: starts the app, waits for ready; sets elapsed, ready_kb, load_kb.
+start_once() {
+  local app=$1 port=${PORT[$1]} t0 pid; shift
+  t0=$(now_ms)
+  AGENTRY_DB_NAME=agentry_contract QUARKUS_HTTP_PORT=$port AGENTRY_LOG_JSON=false DJL_CACHE_DIR="$work/djl" \
+    AGENTRY_JWT_PRIVATE_KEY="file:$work/keys/private.pem" AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" \
+    AGENTRY_API_KEY_PEPPER=benchbenchbenchbenchbenchbench01 AGENTRY_SECRETS_MASTER_KEY="$(printf '%032d' 0 | base64)" \
+    java "${JAVA_OPTS[@]}" "$@" -jar "$(jar_of "$app")" > "$work/$app.log" 2>&1 &
+  pid=$!
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; do
+    kill -0 "$pid" 2>/dev/null || { echo "[bench] $app exited:" >&2; tail -20 "$work/$app.log" >&2; exit 1; }
+    sleep 0.05
+  done
+  elapsed=$(( $(now_ms) - t0 ))
+  ready_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  for _ in $(seq 1 100); do
+    curl -s -o /dev/null "http://127.0.0.1:$port/q/health/ready"
+    curl -s -o /dev/null "http://127.0.0.1:$port/q/openapi"
+  done
+  load_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+}
+
+# measure <app> <label> <rounds counted> <skip first: 1|0> [JVM options...]: prints median ms etc.
+measure() {
+  local app=$1 label=$2 n=$3 skip=$4 times=() rss_ready=() rss_load=() first=""; shift 4
+  for round in $(seq 1 "$n"); do
+    start_once "$app" "$@"
+    if [ "$skip" = 1 ] && [ "$round" = 1 ]; then first=$elapsed; continue; fi
+    times+=("$elapsed"); rss_ready+=($((ready_kb / 1024))); rss_load+=($((load_kb / 1024)))
+  done
+  med=$(printf '%s\n' "${times[@]}" | median)
+  say "$app | $label | $med${first:+ ($first)} | $(printf '%s\n' "${rss_ready[@]}" | median) | $(printf '%s\n' "${rss_load[@]}" | median)"
+  eval "MED_${label//-/_}_${app//-/_}=$med"
+}
 
 jvm=()
 for i in 1 2 3 4 5; do t0=$(now_ms); java -version 2>/dev/null; jvm+=($(( $(now_ms) - t0 ))); done
-say "# $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores"
+say "# $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"
 say "baseline: java -version, median of 5: $(printf '%s\n' "${jvm[@]}" | median) ms"
-say "service | start to ready, median ms (first start) | RSS when ready MB | RSS after 200 requests MB"
+say "app | JVM options | start to ready, median ms (first start) | RSS when ready MB | RSS after 200 requests MB"
 
-for svc in "${SERVICES[@]}"; do
-  jar="$svc/target/quarkus-app/quarkus-run.jar"
-  [ -f "$jar" ] || { echo "[bench] $jar missing: ./mvnw -B install -DskipTests first" >&2; exit 1; }
-  port=${PORT[$svc]}
-  times=(); first=""; rss_ready=(); rss_load=()
-  for round in $(seq 1 "$ROUNDS"); do
-    t0=$(now_ms)
-    AGENTRY_DB_NAME=agentry_contract QUARKUS_HTTP_PORT=$port AGENTRY_LOG_JSON=false DJL_CACHE_DIR="$work/djl" \
-      AGENTRY_JWT_PRIVATE_KEY="file:$work/keys/private.pem" AGENTRY_JWT_PUBLIC_KEY="file:$work/keys/public.pem" \
-      AGENTRY_API_KEY_PEPPER=benchbenchbenchbenchbenchbench01 AGENTRY_SECRETS_MASTER_KEY="$(printf '%032d' 0 | base64)" \
-      java "${JAVA_OPTS[@]}" -jar "$jar" > "$work/$svc.log" 2>&1 &
-    pid=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$port/q/health/ready")" = 200 ]; do
-      kill -0 "$pid" 2>/dev/null || { echo "[bench] $svc exited:" >&2; tail -20 "$work/$svc.log" >&2; exit 1; }
-      sleep 0.05
-    done
-    elapsed=$(( $(now_ms) - t0 ))
-    ready_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-    for i in $(seq 1 100); do
-      curl -s -o /dev/null "http://127.0.0.1:$port/q/health/ready"
-      curl -s -o /dev/null "http://127.0.0.1:$port/q/openapi"
-    done
-    load_kb=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
-    kill "$pid"; wait "$pid" 2>/dev/null || true
-    if [ "$round" = 1 ]; then first=$elapsed; else times+=("$elapsed"); rss_ready+=($((ready_kb / 1024))); rss_load+=($((load_kb / 1024))); fi
-  done
-  say "$svc | $(printf '%s\n' "${times[@]}" | median) ($first) | $(printf '%s\n' "${rss_ready[@]}" | median) | $(printf '%s\n' "${rss_load[@]}" | median)"
+for app in "${APPS[@]}"; do
+  measure "$app" default "$ROUNDS" 1
+  if [ "${BENCH_APPCDS:-1}" = 1 ]; then
+    archive="$work/cds/$app.jsa"
+    rm -f "$archive"
+    start_once "$app" "-XX:ArchiveClassesAtExit=$archive"   # the training start; the archive is written at exit
+    [ -f "$archive" ] || { echo "[bench] no archive written for $app" >&2; exit 1; }
+    measure "$app" appcds "$((ROUNDS - 1))" 0 "-XX:SharedArchiveFile=$archive"
+  fi
+done
+
+say ""
+say "ratio of each service's median start to the REST + CRUD baseline's, same options:"
+for app in "${APPS[@]:1}"; do
+  line="$app | default $(awk -v a="$(eval echo "\$MED_default_${app//-/_}")" -v b="$MED_default_quarkus_rest_crud" 'BEGIN {printf "%.2fx", a / b}')"
+  if [ "${BENCH_APPCDS:-1}" = 1 ]; then
+    line="$line | appcds $(awk -v a="$(eval echo "\$MED_appcds_${app//-/_}")" -v b="$MED_appcds_quarkus_rest_crud" 'BEGIN {printf "%.2fx", a / b}')"
+    line="$line | appcds vs default $(awk -v a="$(eval echo "\$MED_appcds_${app//-/_}")" -v b="$(eval echo "\$MED_default_${app//-/_}")" 'BEGIN {printf "%.2fx", a / b}')"
+  fi
+  say "$line"
 done
