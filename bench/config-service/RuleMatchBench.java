@@ -123,7 +123,8 @@ public class RuleMatchBench {
         Result sqlIndex = sql(appUrl, plan, tenantIds, queryVectors, true, concurrency);
         // The service is a fresh JVM: its request path is still interpreted or C1-compiled where the
         // JDBC client above has run the plan twice. Warm it with whole unrecorded passes of the plan,
-        // each strategy in turn, until --api-warmup requests (default 1,200) have been served.
+        // each strategy in turn, until --api-warmup requests have been served (run.sh: 8,000; on 2 cores C2 was
+        // still compiling this path, 0.4 s of CPU per 200 requests, after 1,900).
         for (int served = 0, pass = 0; served < apiWarmup; served += plan.size(), pass++) {
             api(baseUrl, plan, tenantIds, queryVectors, tokens, pass % 2 == 0 ? "exact" : "index", concurrency);
         }

@@ -13,6 +13,10 @@
 #   5. measures POST /v1/agents/{id}/rules/match (exact, index, auto) and the same SQL over JDBC,
 #      p50/p95 and recall@10 against the exact answer, then stops the service.
 # A loaded size is reused by the next run with the same size (step 4 is skipped).
+# BENCH_API_WARMUP: unrecorded API requests before the API is measured (default 8,000: on 2 cores
+# C2 was still compiling the match path after 1,900 requests, and had settled by ~8,000).
+# BENCH_JAVA_OPTS: more JVM options for the service, e.g. a JFR recording
+# (-XX:StartFlightRecording=filename=bench/config-service/target/service.jfr,settings=profile).
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
@@ -45,7 +49,7 @@ export DJL_CACHE_DIR="$work/djl"
 AGENTRY_DB_NAME=$DB QUARKUS_HTTP_PORT=$PORT AGENTRY_LOG_JSON=false \
   AGENTRY_JWT_PUBLIC_KEY="file:$cache/keys/public.pem" AGENTRY_JWT_PRIVATE_KEY="file:$cache/keys/private.pem" \
   AGENTRY_API_KEY_PEPPER="bench-only-pepper-$(openssl rand -hex 8)" AGENTRY_SECRETS_MASTER_KEY="$(openssl rand -base64 32)" \
-  java -Xmx512m -Djava.io.tmpdir="$work/tmp" -Dai.djl.offline=true -jar config-service/target/quarkus-app/quarkus-run.jar \
+  java -Xmx512m ${BENCH_JAVA_OPTS:-} -Djava.io.tmpdir="$work/tmp" -Dai.djl.offline=true -jar config-service/target/quarkus-app/quarkus-run.jar \
   > "$work/service.log" 2>&1 &
 service=$!
 trap 'kill $service 2>/dev/null || true' EXIT
@@ -57,4 +61,5 @@ curl -fsS "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { echo "config-s
 
 java -Xmx1g -Djava.io.tmpdir="$work/tmp" -Dai.djl.offline=true -cp "$work/classes:$cp" RuleMatchBench \
   --tenants "$TENANTS" --rules "$RULES" --queries "$QUERIES" --concurrency "$CONCURRENCY" \
-  --base-url "http://127.0.0.1:$PORT" --db "$DB" --cache "$cache" --private-key "$cache/keys/private.pem"
+  --base-url "http://127.0.0.1:$PORT" --db "$DB" --cache "$cache" --private-key "$cache/keys/private.pem" \
+  --api-warmup "${BENCH_API_WARMUP:-8000}"
