@@ -387,9 +387,10 @@ public class MemoryBench {
             viaApi(http, tokens.get(tenant(t)), vectorBody(v));
         }
         // The service is a fresh JVM: a hundred requests leave its request path interpreted or
-        // C1-compiled, while the raw side's work is PostgreSQL's. Serve BENCH_API_WARMUP more (1,000
-        // by default, unrecorded) so that the API is measured warm, as a running service is.
-        int apiWarmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_API_WARMUP", "1000"));
+        // C1-compiled, while the raw side's work is PostgreSQL's. Serve BENCH_API_WARMUP more (8,000
+        // by default, unrecorded: config-service's match path was still being C2-compiled after ~2,000
+        // requests on 2 cores) so that the API is measured warm, as a running service is.
+        int apiWarmup = Integer.parseInt(System.getenv().getOrDefault("BENCH_API_WARMUP", "8000"));
         for (int i = 0; i < apiWarmup; i++) {
             int t = i % tenants;
             viaApi(http, tokens.get(tenant(t)), vectorBody(BenchSupport.perturb(corpus.vectors()[random.nextInt(corpus.size())], sigma, random)));

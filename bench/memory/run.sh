@@ -12,7 +12,8 @@
 #   BENCH_THRESHOLD=<exact-threshold of the service, default its configured value> BENCH_CONCURRENCY=4
 #   BENCH_SECONDS=20 BENCH_INGEST=20000 BENCH_PORT=18082 BENCH_SCHEMA=memory_bench BENCH_MWM=1GB
 #   BENCH_CORPUS=30000 (distinct sentences embedded; fewer embed faster on a busy machine)
-#   BENCH_API_WARMUP=1000 (unrecorded API searches after the per-tenant warm-up, so the service is measured warm)
+#   BENCH_API_WARMUP=8000 (unrecorded API searches after the per-tenant warm-up, so the service is measured warm: C2 was
+#   still compiling config-service's match path after ~2,000 requests on 2 cores)
 # Drop the data afterwards with: psql -h 127.0.0.1 -U agentry_owner agentry -c 'DROP SCHEMA memory_bench CASCADE'
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
