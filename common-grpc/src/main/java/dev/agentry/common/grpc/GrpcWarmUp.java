@@ -2,14 +2,17 @@ package dev.agentry.common.grpc;
 
 import grpc.health.v1.HealthGrpc;
 import grpc.health.v1.HealthOuterClass;
+import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.Status;
 import io.grpc.stub.StreamObserver;
+import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -37,9 +40,15 @@ public class GrpcWarmUp implements HealthCheck {
     /** What readiness waits for; null when nothing (done, or no port to warm through). */
     private final AtomicReference<String> state = new AtomicReference<>();
 
+    /** This service's own gRPC services; none in a service that only calls gRPC (conversation-service). */
+    @Inject
+    @GrpcService
+    Instance<BindableService> served;
+
     void onStart(@Observes StartupEvent start) {
-        // Tests run on a random port this cannot know, and warm nothing anyone waits for.
-        if (LaunchMode.current() == LaunchMode.TEST) {
+        // Tests run on a random port this cannot know, and warm nothing anyone waits for; a service
+        // that serves no gRPC has no gRPC path to warm.
+        if (LaunchMode.current() == LaunchMode.TEST || served.isUnsatisfied()) {
             return;
         }
         int port = ConfigProvider.getConfig().getOptionalValue("quarkus.http.port", Integer.class).orElse(8080);
@@ -56,12 +65,7 @@ public class GrpcWarmUp implements HealthCheck {
 
                     @Override
                     public void onError(Throwable failure) {
-                        if (Status.fromThrowable(failure).getCode() == Status.Code.UNIMPLEMENTED) {
-                            // No gRPC service here (conversation-service only calls gRPC): nothing to warm.
-                            LOG.debugf("no gRPC served here: %s", failure.toString());
-                        } else {
-                            LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
-                        }
+                        LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
                         done(channel);
                     }
 
