@@ -72,9 +72,11 @@ measure() {
   done
   med=$(printf '%s\n' "${times[@]}" | median)
   say "$app | $label | $med${first:+ ($first)} | $(printf '%s\n' "${rss_ready[@]}" | median) | $(printf '%s\n' "${rss_load[@]}" | median)"
-  eval "MED_${label//-/_}_${app//-/_}=$med"
+  MED[$label/$app]=$med
 }
 
+declare -A MED   # median start to ready, by "<label>/<app>"
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.2fx", a / b}'; }
 jvm=()
 for i in 1 2 3 4 5; do t0=$(now_ms); java -version 2>/dev/null; jvm+=($(( $(now_ms) - t0 ))); done
 say "# $(date -u +%FT%TZ), load average $(cut -d' ' -f1-3 /proc/loadavg), $(nproc) cores, $(java -version 2>&1 | head -1)"
@@ -95,10 +97,10 @@ done
 say ""
 say "ratio of each service's median start to the REST + CRUD baseline's, same options:"
 for app in "${APPS[@]:1}"; do
-  line="$app | default $(awk -v a="$(eval echo "\$MED_default_${app//-/_}")" -v b="$MED_default_quarkus_rest_crud" 'BEGIN {printf "%.2fx", a / b}')"
+  line="$app | default $(ratio "${MED[default/$app]}" "${MED[default/quarkus-rest-crud]}")"
   if [ "${BENCH_APPCDS:-1}" = 1 ]; then
-    line="$line | appcds $(awk -v a="$(eval echo "\$MED_appcds_${app//-/_}")" -v b="$MED_appcds_quarkus_rest_crud" 'BEGIN {printf "%.2fx", a / b}')"
-    line="$line | appcds vs default $(awk -v a="$(eval echo "\$MED_appcds_${app//-/_}")" -v b="$(eval echo "\$MED_default_${app//-/_}")" 'BEGIN {printf "%.2fx", a / b}')"
+    line="$line | appcds $(ratio "${MED[appcds/$app]}" "${MED[appcds/quarkus-rest-crud]}")"
+    line="$line | appcds vs default $(ratio "${MED[appcds/$app]}" "${MED[default/$app]}")"
   fi
   say "$line"
 done

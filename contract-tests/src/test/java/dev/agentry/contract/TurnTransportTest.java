@@ -25,7 +25,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The same turns over both transports of the turn's hot calls: one conversation-service takes
- * them over gRPC ({@code agentry.conversation.turn.transport.*=grpc}), another over REST. Each answers the refund rule, the bot's FAQ and the fallback alike, with nothing degraded,
+ * them over gRPC ({@code agentry.conversation.turn.transport.*=grpc}), another over REST. Each
+ * answers the refund rule, the bot's FAQ and the fallback alike, with nothing degraded,
  * and the serving services' gRPC metrics show which transport carried the calls: every gRPC
  * operation ran for the first instance and none for the second.
  */
