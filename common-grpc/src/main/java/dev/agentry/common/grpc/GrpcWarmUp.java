@@ -1,11 +1,8 @@
 package dev.agentry.common.grpc;
 
-import grpc.health.v1.HealthGrpc;
-import grpc.health.v1.HealthOuterClass;
 import io.grpc.BindableService;
 import io.grpc.ManagedChannel;
 import io.grpc.ManagedChannelBuilder;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.grpc.GrpcService;
 import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
@@ -13,7 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
-import java.util.concurrent.TimeUnit;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.health.HealthCheck;
@@ -56,23 +53,14 @@ public class GrpcWarmUp implements HealthCheck {
         long started = System.nanoTime();
         ManagedChannel channel = ManagedChannelBuilder.forAddress("127.0.0.1", port).usePlaintext().build();
         // Wait for ready: the port may start listening just after start-up observers have run.
-        HealthGrpc.newStub(channel).withWaitForReady().withDeadlineAfter(30, TimeUnit.SECONDS)
-                .check(HealthOuterClass.HealthCheckRequest.getDefaultInstance(), new StreamObserver<>() {
-                    @Override
-                    public void onNext(HealthOuterClass.HealthCheckResponse response) {
-                        LOG.infof("gRPC warmed up in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, response.getStatus());
-                    }
-
-                    @Override
-                    public void onError(Throwable failure) {
-                        LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
-                        done(channel);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        done(channel);
-                    }
+        GrpcHealthProbe.check(channel, Duration.ofSeconds(30), true).subscribe().with(
+                status -> {
+                    LOG.infof("gRPC warmed up in %d ms (%s)", (System.nanoTime() - started) / 1_000_000, status);
+                    done(channel);
+                },
+                failure -> {
+                    LOG.warnf("the gRPC warm-up call failed (%s); serving anyway", failure.toString());
+                    done(channel);
                 });
     }
 

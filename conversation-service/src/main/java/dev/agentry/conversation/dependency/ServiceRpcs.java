@@ -1,5 +1,6 @@
 package dev.agentry.conversation.dependency;
 
+import dev.agentry.common.grpc.GrpcHealthProbe;
 import dev.agentry.conversation.ConversationServiceConfig;
 import io.grpc.Channel;
 import io.grpc.Deadline;
@@ -7,10 +8,7 @@ import io.grpc.ManagedChannel;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
-import grpc.health.v1.HealthGrpc;
-import grpc.health.v1.HealthOuterClass;
 import io.grpc.stub.AbstractStub;
-import io.grpc.stub.StreamObserver;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.grpc.GrpcClientUtils;
@@ -115,23 +113,9 @@ public class ServiceRpcs {
             if (config.turn().transport().of(dependency) != ConversationServiceConfig.Transport.GRPC) {
                 continue;
             }
-            Channel channel = channelOf(dependency);
-            HealthGrpc.newStub(channel).withDeadlineAfter(10, TimeUnit.SECONDS).check(HealthOuterClass.HealthCheckRequest.getDefaultInstance(),
-                    new StreamObserver<>() {
-                        @Override
-                        public void onNext(HealthOuterClass.HealthCheckResponse response) {
-                            LOG.debugf("gRPC to %s: %s", dependency.label(), response.getStatus());
-                        }
-
-                        @Override
-                        public void onError(Throwable failure) {
-                            LOG.debugf("gRPC to %s not reached at start: %s", dependency.label(), failure.toString());
-                        }
-
-                        @Override
-                        public void onCompleted() {
-                        }
-                    });
+            GrpcHealthProbe.check(channelOf(dependency), Duration.ofSeconds(10), false).subscribe().with(
+                    status -> LOG.debugf("gRPC to %s: %s", dependency.label(), status),
+                    failure -> LOG.debugf("gRPC to %s not reached at start: %s", dependency.label(), failure.toString()));
         }
     }
 
