@@ -34,8 +34,9 @@ threshold="${BENCH_THRESHOLD:-20000}"
 
 # Only this module: common comes from ~/.m2 (never -am: two builds compiling common at once corrupt it).
 ./mvnw -q -B -o -pl catalog-service package -DskipTests
-./mvnw -q -B -o -pl catalog-service dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$root/$work/classpath.txt"
+# shellcheck source=bench/common/classpath.sh
+. "$root/bench/common/classpath.sh"
+runtime_classpath catalog-service "$root/$work/classpath.txt"
 cp="catalog-service/target/classes:$(cat "$work/classpath.txt")"
 # BenchSql and BenchPrices go into the packages of SearchStore and PriceStore: the baseline runs the service's own SQL.
 javac --release 17 -cp "$cp" -d "$work/classes" bench/catalog/*.java

@@ -41,7 +41,9 @@ pg_super -d "$DB" -c "SET client_min_messages TO warning" -c "CREATE EXTENSION I
 [ -s "$cache/keys/public.pem" ] || openssl pkey -in "$cache/keys/private.pem" -pubout -out "$cache/keys/public.pem"
 
 ./mvnw -q -B -o -pl config-service package -DskipTests
-./mvnw -q -B -o -pl config-service dependency:build-classpath -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
+# shellcheck source=bench/common/classpath.sh
+. "$root/bench/common/classpath.sh"
+runtime_classpath config-service "$work/classpath.txt"
 cp="$root/config-service/target/classes:$(cat "$work/classpath.txt")"
 javac --release 17 -cp "$cp" -d "$work/classes" bench/config-service/RuleMatchBench.java
 

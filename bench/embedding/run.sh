@@ -8,8 +8,9 @@ cd "$root"
 work="$root/bench/embedding/target"
 mkdir -p "$work/tmp" "$work/djl"
 # Compiles embedding-onnx (offline; common from ~/.m2) and writes its runtime classpath.
-./mvnw -q -B -o -pl embedding-onnx compile dependency:build-classpath \
-    -Dmdep.includeScope=runtime -Dmdep.outputFile="$work/classpath.txt"
+# shellcheck source=bench/common/classpath.sh
+. "$root/bench/common/classpath.sh"
+runtime_classpath embedding-onnx "$work/classpath.txt" compile
 cp="$root/embedding-onnx/target/classes:$(cat "$work/classpath.txt")"
 # ONNX Runtime and the DJL tokenizer unpack native libraries: give them writable directories.
 export DJL_CACHE_DIR="$work/djl"

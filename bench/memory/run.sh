@@ -27,8 +27,9 @@ schema="${BENCH_SCHEMA:-memory_bench}"
 
 # Only this module: common comes from ~/.m2 (never -am: two builds compiling common at once corrupt it).
 ./mvnw -q -B -o -pl memory-service package -DskipTests
-./mvnw -q -B -o -pl memory-service dependency:build-classpath -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$root/$work/classpath.txt"
+# shellcheck source=bench/common/classpath.sh
+. "$root/bench/common/classpath.sh"
+runtime_classpath memory-service "$root/$work/classpath.txt"
 cp="memory-service/target/classes:$(cat "$work/classpath.txt")"
 javac --release 17 -cp "$cp" -d "$work/classes" bench/memory/*.java
 
