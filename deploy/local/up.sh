@@ -10,7 +10,7 @@
 #
 # Environment (all optional):
 #   AGENTRY_SKIP_BUILD=1     start from the jars already in <service>/target/quarkus-app
-#   AGENTRY_JAVA_OPTS        JVM options of every service (default: -Xmx256m)
+#   AGENTRY_JAVA_OPTS        JVM options of every service (default: the file deploy/local/jvm.options)
 #   AGENTRY_START_TIMEOUT    seconds to wait for each service to be ready (default: 90)
 #   MAVEN_ARGS               extra Maven arguments, e.g. MAVEN_ARGS=-o to build offline
 set -euo pipefail
@@ -18,7 +18,7 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$ROOT"
 
-JAVA_OPTS=${AGENTRY_JAVA_OPTS:--Xmx256m}
+JAVA_OPTS=${AGENTRY_JAVA_OPTS:-@$ROOT/deploy/local/jvm.options}
 TIMEOUT=${AGENTRY_START_TIMEOUT:-90}
 log() { printf '[up] %s\n' "$*"; }
 fail() { printf '[up] ERROR: %s\n' "$*" >&2; exit 1; }
