@@ -48,6 +48,7 @@ results="$work/results.txt"
 : > "$results"
 say() { printf '%s\n' "$*" | tee -a "$results"; }
 now_ms() { date +%s%3N; }
+median_of() { tr ' ' '\n' <<< "$1" | grep . | median; }   # of a space-separated list
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 jar_of() { if [ "$1" = quarkus-rest-crud ]; then echo "$baseline_app/quarkus-run.jar"; else echo "$1/target/quarkus-app/quarkus-run.jar"; fi; }
 
@@ -94,8 +95,8 @@ measure() {
     done
   done
   for label in "${LABELS[@]}"; do
-    med=$(tr ' ' '\n' <<< "${times[$label]}" | grep . | median)
-    say "$app | $label$suffix | $med${first[$label]:+ (${first[$label]})} | $(tr ' ' '\n' <<< "${rss_ready[$label]}" | grep . | median) | $(tr ' ' '\n' <<< "${rss_load[$label]}" | grep . | median) | $(tr ' ' '\n' <<< "${rss_settled[$label]}" | grep . | median)"
+    med=$(median_of "${times[$label]}")
+    say "$app | $label$suffix | $med${first[$label]:+ (${first[$label]})} | $(median_of "${rss_ready[$label]}") | $(median_of "${rss_load[$label]}") | $(median_of "${rss_settled[$label]}")"
     MED[$label$suffix/$app]=$med
   done
 }
