@@ -8,6 +8,6 @@ runtime_classpath() {
   local module=$1 out=$2; shift 2
   local args=(-q -B -pl "$module" "$@" dependency:build-classpath -Dmdep.includeScope=runtime "-Dmdep.outputFile=$out")
   ./mvnw -o "${args[@]}" > /dev/null 2>&1 && return 0
-  echo "[bench] maven-dependency-plugin is not in ~/.m2 yet: fetching it from Maven Central once" >&2
+  echo "[bench] offline failed (on a new machine: the plugin is not in ~/.m2 yet); again with Maven Central" >&2
   ./mvnw "${args[@]}"
 }

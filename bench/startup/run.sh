@@ -132,6 +132,7 @@ for app in "${APPS[@]:1}"; do
     line="$line | $label $(ratio "${MED[$label/$app]}" "${MED[$label/quarkus-rest-crud]}")"
     if [ "${BENCH_APPCDS:-1}" = 1 ]; then
       line="$line | $label+appcds $(ratio "${MED[$label+appcds/$app]}" "${MED[$label+appcds/quarkus-rest-crud]}")"
+      line="$line | $label+appcds vs $label $(ratio "${MED[$label+appcds/$app]}" "${MED[$label/$app]}")"
     fi
   done
   say "$line"

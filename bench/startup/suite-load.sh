@@ -25,9 +25,15 @@ rss() {
 }
 field() { python3 -c 'import json,sys; print(json.load(sys.stdin)[sys.argv[1]])' "$1"; }
 post() { curl -fsS -XPOST "$1" -H "Authorization: Bearer $2" -H 'content-type: application/json' -d "$3"; }
-# xargs runs one curl per item; prints how many answers had each status.
-load() { xargs -P 8 -I{} sh -c "curl -s -o /dev/null -w '%{http_code}\n' -XPOST $1 -H \"Authorization: Bearer \$TOKEN\" \
-  -H 'content-type: application/json' -d \"$2\"" | sort | uniq -c | awk '{printf "%s x %s  ", $2, $1}'; echo; }
+# send <url> <body>: one POST as the tenant's admin ($TOKEN); prints the answer's status.
+send() { curl -s -o /dev/null -w '%{http_code}\n' -XPOST "$1" -H "Authorization: Bearer $TOKEN" -H 'content-type: application/json' -d "$2"; }
+export -f send
+# load <count> <url> <body>: count POSTs, 8 at a time, each body's {} replaced by its number; prints
+# how many answers had each status.
+load() {
+  seq 1 "$1" | xargs -P 8 -I{} bash -c 'send "$1" "$2"' _ "$2" "$3" \
+    | sort | uniq -c | awk '{printf "%s x %s  ", $2, $1} END {print ""}'
+}
 
 rss "ready"
 platform=$(cat .agentry/token)
@@ -38,13 +44,13 @@ TOKEN=$(curl -fsS -XPOST http://127.0.0.1:8081/v1/auth/token -H 'content-type: a
 export TOKEN
 agent=$(post http://127.0.0.1:8081/v1/agents "$TOKEN" '{"name":"RSS agent","slug":"rss-agent"}' | field id)
 
-seq 1 "$N" | load "http://127.0.0.1:8081/v1/agents/$agent/rules" \
-  '{\"name\":\"rule {}\",\"condition_text\":\"When the customer asks about order {} and parcel {} is late\",\"action_type\":\"respond\"}'
+load "$N" "http://127.0.0.1:8081/v1/agents/$agent/rules" \
+  '{"name":"rule {}","condition_text":"When the customer asks about order {} and parcel {} is late","action_type":"respond"}'
 rss "after $N rules"
-seq 1 "$N" | load http://127.0.0.1:8082/v1/episodes \
-  "{\\\"agent_id\\\":\\\"$agent\\\",\\\"episode_type\\\":\\\"turn\\\",\\\"content\\\":\\\"Customer {} said parcel {} arrived damaged and asked for a refund to the original card.\\\"}"
+load "$N" http://127.0.0.1:8082/v1/episodes \
+  '{"agent_id":"'"$agent"'","episode_type":"turn","content":"Customer {} said parcel {} arrived damaged and asked for a refund to the original card."}'
 rss "after $N episodes"
-seq 1 $((N / 2)) | load http://127.0.0.1:8085/v1/offerings/search '{\"query\":\"a waterproof jacket in size {} for hiking in the rain\"}'
+load $((N / 2)) http://127.0.0.1:8085/v1/offerings/search '{"query":"a waterproof jacket in size {} for hiking in the rain"}'
 rss "after $((N / 2)) searches"
 sleep 10
 rss "10 s later"
