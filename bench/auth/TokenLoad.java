@@ -11,7 +11,7 @@ import java.util.List;
  * A closed-loop token load: {@code connections} threads, each POSTing the same grant over its own
  * keep-alive connection and waiting for the answer, for a warm-up and then {@code seconds} timed. An
  * answer counts only when it is 200 and holds an {@code access_token}. Prints one RESULT line
- * (LoadSupport.Recorder) with the server process's CPU time per token.
+ * (LoadSupport.Recorder) with the server process's CPU time per token and this process's own.
  *
  * Usage: TokenLoad label url content-type body connections warmup-seconds seconds server-pid
  */
@@ -30,9 +30,17 @@ public final class TokenLoad {
         System.out.println("WARMUP " + label + " requests=" + run(null, url, contentType, body, connections, warmup));
         LoadSupport.Recorder recorder = new LoadSupport.Recorder(label, 1 << 16);
         long cpuBefore = LoadSupport.cpuMillis(stat);
+        long ownBefore = ownCpuMillis();
         run(recorder, url, contentType, body, connections, seconds);
         long cpuAfter = LoadSupport.cpuMillis(stat);
-        recorder.print(connections, seconds, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore);
+        recorder.print(connections, seconds, cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                ownCpuMillis() - ownBefore);
+    }
+
+    /** This load generator's own CPU time: what it takes from the two cores the server shares. */
+    private static long ownCpuMillis() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1_000_000;
     }
 
     /** Runs the load for {@code seconds}; answers how many requests were sent. */

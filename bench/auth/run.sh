@@ -10,6 +10,9 @@
 #
 # Usage: bench/auth/run.sh [seconds=20] [connections=16] [rounds=2]
 #        BENCH_SKIP_BUILD=1 to use config-service/target/quarkus-app as it is.
+#        BENCH_LOADER=wrk|java: the load generator (below); wrk when it is installed.
+#        BENCH_WARMUP=seconds of untimed load before each timed one (30: Keycloak's JIT keeps gaining
+#        for minutes; with 10 its first round ran at half its third's rate).
 # Needs Java 21+ for Keycloak (KEYCLOAK_JAVA_HOME, else the newest JDK in /usr/lib/jvm); without one,
 # or without the zip, it says so and measures Agentry alone. Talks only to 127.0.0.1; the database is
 # agentry_bench (its config schema is made afresh each run).
@@ -19,7 +22,7 @@ cd "$root"
 SECONDS_TIMED=${1:-20}
 CONNECTIONS=${2:-16}
 ROUNDS=${3:-2}
-WARMUP=${BENCH_WARMUP:-10}
+WARMUP=${BENCH_WARMUP:-30}
 KC_VERSION=${KEYCLOAK_VERSION:-26.7.3}
 AGENTRY_PORT=${BENCH_PORT:-18281}
 KC_PORT=${BENCH_KEYCLOAK_PORT:-18280}
@@ -45,6 +48,9 @@ AGENTRY_DB_NAME=$DB deploy/local/db-setup.sh >/dev/null
 psql -h 127.0.0.1 -U postgres -d "$DB" -qc 'DROP SCHEMA IF EXISTS config CASCADE' 2>/dev/null
 rm -f "$work/platform-admin.key"
 # BENCH_JFR=1: a JFR CPU profile of config-service for the whole run, summarised at the end.
+# BENCH_PROFILE=1: an async-profiler CPU profile of config-service over the last round's load
+# (bench/common/async-profiler.sh), summarised at the end; it also sees native code and stubs.
+. "$root/bench/common/async-profiler.sh"
 # BENCH_JAVA_OPTS: more JVM options for config-service, e.g. -Dagentry.config.jwt.native-signing=false.
 jfr_option=
 [ "${BENCH_JFR:-0}" = 1 ] && jfr_option="-XX:StartFlightRecording=filename=$work/config-service.jfr,settings=profile,dumponexit=true"
@@ -117,9 +123,41 @@ else
 fi
 
 # --- Load ------------------------------------------------------------------------------------------
-javac --release 17 -d "$work/classes" "$here/TokenLoad.java" "$root/bench/common/LoadSupport.java"
-load() { java -Xmx256m -cp "$work/classes" TokenLoad "$@" | tee -a "$results"; }
-say "load average before: $(cut -d' ' -f1-3 /proc/loadavg); ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${SECONDS_TIMED} s timed"
+# BENCH_LOADER: "wrk" (Debian's wrk, what issue 13's table was measured with; the default when it is
+# installed) or "java" (TokenLoad.java: java.net.http, one client and thread per connection). Both
+# print the same RESULT line, with the load generator's own CPU per token (client_cpu_ms): the client
+# shares the two cores, and what it spends is taken from the server it loads.
+loader=${BENCH_LOADER:-$(command -v wrk >/dev/null 2>&1 && echo wrk || echo java)}
+javac --release 17 -d "$work/classes" "$here/TokenLoad.java" "$here/SignCost.java" "$root/bench/common/LoadSupport.java"
+cpu_ms() { awk -v hz="$(getconf CLK_TCK)" '{ print int(($14 + $15) * 1000 / hz) }' "/proc/$1/stat"; }
+# wrk_load label url content-type body connections warmup-seconds seconds server-pid
+wrk_load() {
+  local out="$work/wrk-$1" before after
+  BENCH_BODY=$4 BENCH_CONTENT_TYPE=$3 wrk -t2 -c"$5" -d"$6s" -s "$here/token.lua" "$2" > "$out.warmup"
+  echo "WARMUP $1 requests=$(sed -n 's/^WRK ok=\([0-9]*\) errors=\([0-9]*\).*/\1/p' "$out.warmup")"
+  before=$(cpu_ms "$8")
+  BENCH_BODY=$4 BENCH_CONTENT_TYPE=$3 /usr/bin/time -f '%U %S' -o "$out.time" \
+    wrk -t2 -c"$5" -d"$7s" -s "$here/token.lua" "$2" > "$out.txt"
+  after=$(cpu_ms "$8")
+  python3 - "$1" "$5" "$7" "$((after - before))" "$out.txt" "$out.time" <<'PY'
+import re, sys
+label, conns, seconds, server_ms, out, times = sys.argv[1:]
+m = re.search(r"WRK ok=(\d+) errors=(\d+) duration_us=(\d+) mean_us=(\d+) p50_us=(\d+) p95_us=(\d+) p99_us=(\d+) max_us=(\d+)",
+              open(out).read())
+ok, errors, duration, mean, p50, p95, p99, mx = (int(x) for x in m.groups())
+client_ms = sum(float(x) for x in open(times).read().split()[-2:]) * 1000
+n = ok + errors
+per = lambda ms: f"{ms / n:.3f}" if n else "n/a"
+print(f"RESULT {label} c={conns} seconds={seconds} requests={ok} errors={errors} rps={ok / (duration / 1e6):.0f} "
+      f"mean_ms={mean / 1e3:.2f} p50_ms={p50 / 1e3:.2f} p95_ms={p95 / 1e3:.2f} p99_ms={p99 / 1e3:.2f} max_ms={mx / 1e3:.2f} "
+      f"service_cpu_ms={per(int(server_ms))} client_cpu_ms={per(client_ms)}")
+PY
+}
+load() {
+  if [ "$loader" = wrk ]; then wrk_load "$@" | tee -a "$results"
+  else java -Xmx256m -cp "$work/classes" TokenLoad "$@" | tee -a "$results"; fi
+}
+say "load average before: $(cut -d' ' -f1-3 /proc/loadavg); ${CONNECTIONS} connections, ${WARMUP} s warm-up, ${SECONDS_TIMED} s timed, loader $loader"
 for r in $(seq 1 "$ROUNDS"); do
   if [ "$keycloak" = 1 ]; then
     load "keycloak-r$r" "http://127.0.0.1:$KC_PORT/realms/bench/protocol/openid-connect/token" \
@@ -127,8 +165,10 @@ for r in $(seq 1 "$ROUNDS"); do
       "$CONNECTIONS" "$WARMUP" "$SECONDS_TIMED" "$kc_pid"
   fi
   before=$(xacts)
+  [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$r" = "$ROUNDS" ] && profiler_start "$agentry_pid"
   load "agentry-r$r" "http://127.0.0.1:$AGENTRY_PORT/v1/auth/token" application/json \
     "{\"grant_type\":\"api_key\",\"api_key\":\"$api_key\"}" "$CONNECTIONS" "$WARMUP" "$SECONDS_TIMED" "$agentry_pid"
+  [ "${BENCH_PROFILE:-0}" = 1 ] && [ "$r" = "$ROUNDS" ] && profiler_stop "$agentry_pid" "$work/config-service.collapsed"
   sent=$(grep -E "^(WARMUP|RESULT) agentry-r$r " "$results" | sed -n 's/.* requests=\([0-9]*\).*/\1/p' | paste -sd+ | bc)
   errors=$(grep -E "^RESULT agentry-r$r " "$results" | sed -n 's/.* errors=\([0-9]*\).*/\1/p')
   # PostgreSQL transactions per exchange, over the warm-up and the timed load together.
@@ -140,25 +180,44 @@ for r in $(seq 1 "$ROUNDS"); do
   say "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 done
 
+# The floor under any RS256 issuer's CPU per token: one signature with the same key on the same JDK,
+# alone on a core. The summary turns it into the most tokens/s the cores could sign.
+say "$(java -Xmx64m -cp "$work/classes" SignCost "$root/.agentry/keys/private.pem")"
+
+if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+  python3 bench/common/jfr_top.py "$work/config-service.collapsed" 30 | tee -a "$results"
+fi
 if [ "${BENCH_JFR:-0}" = 1 ] && [ -n "$kc_java" ]; then
   kill "$agentry_pid"; wait "$agentry_pid" 2>/dev/null || true
   "$kc_java/bin/jfr" view --width 200 hot-methods "$work/config-service.jfr" | head -40 | tee -a "$results"
 fi
 
-python3 - "$results" <<'PY' | tee -a "$results"
+python3 - "$results" "$(nproc)" <<'PY' | tee -a "$results"
 import re, statistics, sys
 rows = {}
+sign_ms = None
 for line in open(sys.argv[1]):
-    m = re.match(r"RESULT (\w+)-r\d+ .*?rps=(\S+) .*?p50_ms=(\S+) .*?p99_ms=(\S+) .*?service_cpu_ms=(\S+)", line)
+    s = re.match(r"SIGN rs256_ms=(\S+)", line)
+    if s:
+        sign_ms = float(s.group(1))
+    m = re.match(r"RESULT (\w+)-r\d+ .*?rps=(\S+) .*?p50_ms=(\S+) .*?p99_ms=(\S+) .*?service_cpu_ms=(\S+)(?: client_cpu_ms=(\S+))?", line)
     if m:
-        rows.setdefault(m.group(1), []).append([float(x) if x != "n/a" else float("nan") for x in m.groups()[1:]])
+        rows.setdefault(m.group(1), []).append([float(x) if x not in ("n/a", None) else float("nan") for x in m.groups()[1:]])
 med = {k: [statistics.median(c) for c in zip(*v)] for k, v in rows.items()}
-for k, (rps, p50, p99, cpu) in med.items():
-    print(f"MEDIAN {k}: {rps:.0f} tokens/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, server CPU {cpu:.3f} ms/token")
+for k, (rps, p50, p99, cpu, client) in med.items():
+    print(f"MEDIAN {k}: {rps:.0f} tokens/s, p50 {p50:.2f} ms, p99 {p99:.2f} ms, server CPU {cpu:.3f} ms/token, "
+          f"load generator CPU {client:.3f} ms/token")
 if "keycloak" in med and "agentry" in med:
     a, k = med["agentry"], med["keycloak"]
     print(f"RATIO agentry/keycloak: rate {a[0] / k[0]:.2f}x (target >= 3), p99 {a[2] / k[2]:.2f}x (target < 1), "
           f"CPU per token {a[3] / k[3]:.2f}x")
+    if sign_ms:
+        # Signatures alone, every core signing and nothing else running (no HTTP, no database, no
+        # load generator): no RS256 issuer on this machine and JDK can go faster.
+        ceiling = int(sys.argv[2]) * 1000 / sign_ms
+        print(f"CEILING RS256 on {sys.argv[2]} cores at {sign_ms:.3f} ms a signature: {ceiling:.0f} tokens/s, "
+              f"{ceiling / k[0]:.2f}x Keycloak's median rate; Agentry's CPU per token besides the signature: "
+              f"{a[3] - sign_ms:.3f} ms ({sign_ms / a[3]:.0%} of it is the signature)")
 if "compare" in med and "agentry" in med:
     a, c = med["agentry"], med["compare"]
     print(f"RATIO agentry/compare (BENCH_COMPARE_OPTS): rate {a[0] / c[0]:.2f}x, p99 {a[2] / c[2]:.2f}x, "

@@ -16,10 +16,13 @@
 # change in the same run (e.g. the folder copied from a worktree of the commit before).
 # BENCH_COMPARE_OPTS="<JVM options>" does the same with this build started with those options (e.g.
 # -Dquarkus.otel.instrument.vertx-sql-client=false): a before/after of a runtime setting.
+# BENCH_PROFILE=1: an async-profiler CPU profile of the service at each level's HTTP load
+# (bench/common/async-profiler.sh), summarised into results.txt.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 here="$root/bench/profile"
+. "$root/bench/common/async-profiler.sh"
 work="$here/target"
 mkdir -p "$work/keys" "$work/classes" "$work/pgbench"
 
@@ -151,8 +154,13 @@ fi
 for c in $LEVELS; do
   say "load average before concurrency $c: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares its $(nproc) cpus)"
   log "concurrency $c: HTTP (5 s warm-up + $SECONDS_PER_RUN s), then pgbench as the service's transaction, then bare"
+  [ "${BENCH_PROFILE:-0}" = 1 ] && profiler_start "$service_pid"
   java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$PORT" "$work/keys/private.pem" \
     "$TENANT" "$IDENTITIES" "$c" 5 "$SECONDS_PER_RUN" "$service_pid" | grep '^RESULT' | tee -a "$results"
+  if [ "${BENCH_PROFILE:-0}" = 1 ]; then
+    profiler_stop "$service_pid" "$work/service-c$c.collapsed"
+    python3 bench/common/jfr_top.py "$work/service-c$c.collapsed" 30 | sed "s/^/profile c=$c: /" | tee -a "$results"
+  fi
   if [ -n "$compare_pid" ]; then
     java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$CPORT" "$work/keys/private.pem" \
       "$TENANT" "$IDENTITIES" "$c" 5 "$SECONDS_PER_RUN" "$compare_pid" | grep '^RESULT' \
