@@ -1,5 +1,7 @@
 -- The raw SQL baseline shaped like the service's transaction (TenantTransactions.inTenant): BEGIN,
--- bind the tenant for RLS, the lookup, COMMIT: four round trips, as the service makes.
+-- bind the tenant for RLS, the lookup, COMMIT: four round trips here (the service pipelines the first
+-- three). Issue 13's baseline; since 2026-12-05 the service takes this shape only to create or verify
+-- an identity, and looks a known one up in one statement (lookup-fn.sql).
 \set n random(1, :identities)
 BEGIN;
 SELECT set_config('app.tenant_id', :tenant, true), set_config('app.platform_admin', 'off', true);

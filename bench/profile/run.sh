@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Resolve-by-identity throughput and latency at 1,000,000 identities: through the HTTP API
 # (POST /v1/profiles/resolve, ResolveLoad.java) side by side with the same lookup as raw SQL
-# (pgbench, two shapes: the service's transaction, and the bare statement) in the same run.
+# (pgbench, three shapes: in a transaction with the tenant bound, issue 13's baseline; the one
+# self-binding statement the service sends for a known identity; the bare statement) in the same run.
 # Bounded in time, talks only to 127.0.0.1. Results: bench/profile/target/results.txt and the
 # table in docs/benchmarks-profile.md.
 #
@@ -167,6 +168,7 @@ for c in $LEVELS; do
       | sed 's/^RESULT http-resolve /RESULT http-resolve-compare /' | tee -a "$results"
   fi
   pgbench_run sql-transaction "$here/lookup-tx.sql" "$c"
+  pgbench_run sql-function "$here/lookup-fn.sql" "$c"
   pgbench_run sql-bare "$here/lookup.sql" "$c" "-c app.tenant_id=$TENANT"
 done
 say "service log errors: $(grep -c ' ERROR ' "$work/service.log" || true)"

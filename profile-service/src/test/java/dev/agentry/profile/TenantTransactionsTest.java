@@ -5,8 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.agentry.common.channel.ChannelKey;
 import dev.agentry.common.db.TenantTransactions;
 import dev.agentry.common.testing.AgentryTestResource;
+import dev.agentry.profile.identity.IdentityStore;
 import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -19,6 +21,7 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +30,7 @@ import org.junit.jupiter.api.Test;
  * and the work's first statement on one connection: the work runs inside the
  * transaction with its tenant bound from its first statement, a failure rolls everything back, and
  * no connection goes back to the pool with a transaction or a tenant left on it, also when the
- * caller cancels.
+ * caller cancels. The same for profile-service's one self-binding lookup, which runs outside them.
  */
 @QuarkusTest
 @WithTestResource(value = AgentryTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
@@ -41,6 +44,9 @@ class TenantTransactionsTest {
 
     @Inject
     Pool pool;
+
+    @Inject
+    IdentityStore identities;
 
     @Test
     void theFirstStatementAlreadyRunsInTheTransactionWithItsTenant() {
@@ -105,6 +111,37 @@ class TenantTransactionsTest {
         }
         List<String> bound = Uni.join().all(probes).andFailFast().await().atMost(WAIT);
         assertTrue(bound.stream().allMatch(String::isEmpty), bound.toString());
+    }
+
+    @Test
+    void theSelfBindingLookupBindsItsTenantForItsStatementOnly() {
+        UUID tenant = newTenant();
+        UUID other = newTenant();
+        ChannelKey key = ChannelKey.of("web", "self-bound-" + UUID.randomUUID());
+        UUID identity = UUID.randomUUID();
+        UUID profile = UUID.randomUUID();
+        tx.inTenant(tenant, conn -> identities.insertWithNewProfile(conn, tenant, identity, profile, key, false)).await().atMost(WAIT);
+
+        record Seen(Optional<IdentityStore.Match> own, Optional<IdentityStore.Match> foreign, String bound, long visible,
+                boolean noTransaction) {
+        }
+        Seen seen = pool.withConnection(conn -> identities.findInTenant(conn, tenant, key)
+                .flatMap(own -> identities.findInTenant(conn, other, key)
+                        .flatMap(foreign -> conn.query("SELECT coalesce(current_setting('app.tenant_id', true), ''), "
+                                + "(SELECT count(*) FROM channel_identities), transaction_timestamp() = statement_timestamp()").execute()
+                                .map(rows -> {
+                                    Row after = rows.iterator().next();
+                                    return new Seen(own, foreign, after.getString(0), after.getLong(1), after.getBoolean(2));
+                                }))))
+                .await().atMost(WAIT);
+
+        assertEquals(identity, seen.own().orElseThrow().identity().id());
+        assertEquals(profile, seen.own().orElseThrow().profile().id());
+        assertEquals(Optional.empty(), seen.foreign(), "another tenant's lookup of the same key");
+        assertEquals("", seen.bound(), "no tenant left bound on the connection");
+        assertEquals(0L, seen.visible(), "no rows visible after the lookup");
+        assertTrue(seen.noTransaction(), "no transaction left open on the connection");
+        assertNoTransactionLeftOpen();
     }
 
     private long countProfile(UUID tenant, UUID id) {

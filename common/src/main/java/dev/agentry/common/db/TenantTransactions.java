@@ -63,7 +63,9 @@ public class TenantTransactions {
      * binding, the statement, COMMIT). The binding is transaction-local ({@code set_config(..., true)}),
      * so outside a transaction no tenant is bound and every tenant table looks empty, as in
      * {@link #withoutTenant}. For a single SECURITY DEFINER lookup on a hot path (the token exchange's
-     * credential); never for writes that must commit together.
+     * credential), or a single read through a function that binds its tenant itself for the length
+     * of its statement (profile-service's {@code find_identity_in_tenant}); never for writes that must
+     * commit together.
      */
     public <T> Uni<T> withoutTenantOrTransaction(Function<SqlConnection, Uni<T>> work) {
         return pool.withConnection(work);

@@ -46,9 +46,11 @@ public class TrustedIssuerJwtParser implements JWTParser {
     private final VerifiedTokens verified;
 
     @Inject
-    public TrustedIssuerJwtParser(DefaultJWTParser own, JWTAuthContextInfo ownContext, TrustedIssuersConfig config,
+    public TrustedIssuerJwtParser(JWTAuthContextInfo ownContext, TrustedIssuersConfig config,
             @ConfigProperty(name = "quarkus.smallrye-jwt.blocking-authentication") Optional<Boolean> blocking) {
-        this.own = own;
+        // Quarkus' own DefaultJWTParser is this context with smallrye's default principal factory. A
+        // factory per verifier: its token parser keeps the first context's key resolver for good.
+        this.own = new DefaultJWTParser(ownContext, new CustomClaimPrincipals());
         this.verified = new VerifiedTokens(config.verifiedCacheSize(), Clock.systemUTC());
         boolean offEventLoop = blocking.orElse(isRemote(ownContext.getPublicKeyLocation()));
         config.trustedIssuers().forEach((name, issuer) -> {
@@ -64,7 +66,7 @@ public class TrustedIssuerJwtParser implements JWTParser {
             context.setPublicKeyContent(null);
             context.setPublicKeyLocation(issuer.publickeyLocation());
             issuer.audiences().ifPresent(context::setExpectedAudience);
-            trusted.put(issuer.issuer(), new DefaultJWTParser(context));
+            trusted.put(issuer.issuer(), new DefaultJWTParser(context, new CustomClaimPrincipals()));
         });
     }
 

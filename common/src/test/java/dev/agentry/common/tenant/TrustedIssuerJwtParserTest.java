@@ -51,7 +51,7 @@ class TrustedIssuerJwtParserTest {
     }
 
     private static TrustedIssuerJwtParser parser(JWTAuthContextInfo own, TrustedIssuersConfig config, Optional<Boolean> blocking) {
-        return new TrustedIssuerJwtParser(new DefaultJWTParser(own), own, config, blocking);
+        return new TrustedIssuerJwtParser(own, config, blocking);
     }
 
     @Test

@@ -19,8 +19,9 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * All SQL on {@code profile.channel_identities}, inside the caller's RLS-bound transaction; every
- * statement names its tenant ({@code tenant_id = $1}) besides the row-level security policy.
+ * All SQL on {@code profile.channel_identities}, inside the caller's RLS-bound transaction (but
+ * {@link #findInTenant}, which binds its own); every statement names its tenant
+ * ({@code tenant_id = $1}) besides the row-level security policy.
  */
 @ApplicationScoped
 public class IdentityStore {
@@ -41,6 +42,18 @@ public class IdentityStore {
         return conn.preparedQuery("SELECT " + I_COLUMNS + ", " + ProfileStore.columns("p", "p_")
                 + " FROM channel_identities i JOIN customer_profiles p ON p.tenant_id = i.tenant_id AND p.id = i.profile_id"
                 + " WHERE i.tenant_id = $1 AND i.channel = $2 AND i.channel_user_id = $3")
+                .execute(Tuple.of(tenantId, key.channel(), key.userId()))
+                .map(rows -> Rows.first(rows, IdentityStore::match));
+    }
+
+    /**
+     * {@link #find(SqlConnection, UUID, ChannelKey)} as one statement that binds the tenant itself
+     * (the migration's {@code find_identity_in_tenant}): for a connection outside any transaction
+     * ({@code TenantTransactions.withoutTenantOrTransaction}), where it costs one round trip instead
+     * of the transaction's two. It only reads.
+     */
+    public Uni<Optional<Match>> findInTenant(SqlConnection conn, UUID tenantId, ChannelKey key) {
+        return conn.preparedQuery("SELECT * FROM find_identity_in_tenant($1, $2, $3)")
                 .execute(Tuple.of(tenantId, key.channel(), key.userId()))
                 .map(rows -> Rows.first(rows, IdentityStore::match));
     }

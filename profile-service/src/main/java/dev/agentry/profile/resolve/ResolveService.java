@@ -43,7 +43,16 @@ public class ResolveService {
     public Uni<ResolveResult> resolve(IdentityCreate request) {
         ChannelKey key = request.key();
         UUID tenant = caller.tenantId();
-        return tx.inTenant(tenant, conn -> resolve(conn, tenant, key, request.isVerified(), config.resolveAttempts()));
+        boolean verified = request.isVerified();
+        // Nearly every resolve is of a known identity: one self-binding statement answers it in one
+        // round trip. Creating, or marking verified, takes the transaction (which looks again).
+        return tx.withoutTenantOrTransaction(conn -> store.findInTenant(conn, tenant, key)).flatMap(found -> {
+            if (found.isPresent() && (!verified || found.get().identity().verified())) {
+                IdentityStore.Match match = found.get();
+                return Uni.createFrom().item(new ResolveResult(false, match.profile().toProfile(), match.identity()));
+            }
+            return tx.inTenant(tenant, conn -> resolve(conn, tenant, key, verified, config.resolveAttempts()));
+        });
     }
 
     private Uni<ResolveResult> resolve(SqlConnection conn, UUID tenant, ChannelKey key, boolean verified, int attemptsLeft) {
