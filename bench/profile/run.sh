@@ -17,6 +17,7 @@
 # change in the same run (e.g. the folder copied from a worktree of the commit before).
 # BENCH_COMPARE_OPTS="<JVM options>" does the same with this build started with those options (e.g.
 # -Dquarkus.otel.instrument.vertx-sql-client=false): a before/after of a runtime setting.
+# BENCH_JIT_WARMUP=<seconds> of untimed resolves before the first level (60).
 # BENCH_PROFILE=1: an async-profiler CPU profile of the service at each level's HTTP load
 # (bench/common/async-profiler.sh), summarised into results.txt.
 set -euo pipefail
@@ -135,7 +136,8 @@ pgbench_run() { # name script concurrency [PGOPTIONS]
   rm -f "$prefix".*
   out=$(PGOPTIONS="$options" PGPASSWORD=$APP_PASSWORD pgbench -n -M prepared -h 127.0.0.1 -U "$APP" \
         -c "$c" -j "$(( c < 2 ? c : 2 ))" -T "$SECONDS_PER_RUN" -D tenant="$TENANT" -D identities="$IDENTITIES" \
-        -f "$script" -l --log-prefix="$prefix" "$DB" 2>&1)
+        -f "$script" -l --log-prefix="$prefix" "$DB" 2>&1) \
+    || { say "FAILED $name c=$c: $(echo "$out" | grep -v '^pgbench (' | tail -2 | tr '\n' ' ')"; return 0; }
   tps=$(echo "$out" | awk -F'= ' '/^tps/ {print $2}' | awk '{printf "%.0f", $1}')
   lat=$(echo "$out" | awk -F'= ' '/latency average/ {print $2}' | awk '{print $1}')
   read -r p50 p95 p99 <<< "$(percentiles "$prefix".*)"
@@ -145,12 +147,15 @@ pgbench_run() { # name script concurrency [PGOPTIONS]
 log "warming PostgreSQL's cache with 5 s of bare lookups"
 PGOPTIONS="-c app.tenant_id=$TENANT" PGPASSWORD=$APP_PASSWORD pgbench -n -M prepared -h 127.0.0.1 -U "$APP" \
   -c 2 -j 2 -T 5 -D tenant="$TENANT" -D identities="$IDENTITIES" -f "$here/lookup.sql" "$DB" > /dev/null
-log "warming the service's JIT: 20 s of resolves at concurrency 8 (not recorded)"
+# 60 s by default (BENCH_JIT_WARMUP): after 20 s, a profile of the first level still found the JIT
+# compiler on a fifth of the service's CPU samples (docs/benchmarks.md); pgbench has no JIT to wait for.
+JIT_WARMUP=${BENCH_JIT_WARMUP:-60}
+log "warming the service's JIT: $JIT_WARMUP s of resolves at concurrency 8 (not recorded)"
 java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$PORT" "$work/keys/private.pem" \
-  "$TENANT" "$IDENTITIES" 8 20 1 > /dev/null
+  "$TENANT" "$IDENTITIES" 8 "$JIT_WARMUP" 1 > /dev/null
 if [ -n "$compare_pid" ]; then
   java -Xmx128m -XX:+UseSerialGC -cp "$work/classes:$cp" ResolveLoad "http://127.0.0.1:$CPORT" "$work/keys/private.pem" \
-    "$TENANT" "$IDENTITIES" 8 20 1 > /dev/null
+    "$TENANT" "$IDENTITIES" 8 "$JIT_WARMUP" 1 > /dev/null
 fi
 for c in $LEVELS; do
   say "load average before concurrency $c: $(cut -d' ' -f1-3 /proc/loadavg) (other work on this machine shares its $(nproc) cpus)"
